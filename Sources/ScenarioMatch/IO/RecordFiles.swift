@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads the contract's JSON and JSONL record files with one-line errors naming file,
+/// line and field.
+public enum RecordFiles {
+    /// Every scenario of a `.jsonl` catalog; the first bad line stops the read.
+    public static func scenarios(path: String) throws(InputError) -> [Scenario] {
+        var out: [Scenario] = []
+        var seen: [String: Int] = [:]
+        try forEachJSONLine(path: path) { (line, fields) throws(InputError) in
+            let s: Scenario
+            do throws(FieldError) { s = try Scenario(fields: fields) } catch { throw error.located(file: path, line: line) }
+            if let first = seen[s.id] {
+                throw InputError(file: path, line: line, field: "id", message: "duplicate id '\(s.id)' (first on line \(first))")
+            }
+            seen[s.id] = line
+            out.append(s)
+        }
+        return out
+    }
+
+    /// Every company of a `.jsonl` file; the first bad line stops the read.
+    public static func companies(path: String) throws(InputError) -> [Company] {
+        var out: [Company] = []
+        var seen: [String: Int] = [:]
+        try forEachJSONLine(path: path) { (line, fields) throws(InputError) in
+            let c: Company
+            do throws(FieldError) { c = try Company(fields: fields) } catch { throw error.located(file: path, line: line) }
+            if let first = seen[c.id] {
+                throw InputError(file: path, line: line, field: "id", message: "duplicate id '\(c.id)' (first on line \(first))")
+            }
+            seen[c.id] = line
+            out.append(c)
+        }
+        return out
+    }
+
+    /// One company profile held in a `.json` file (a single object, possibly pretty-printed).
+    public static func profile(path: String) throws(InputError) -> Company {
+        let data = try read(path: path)
+        do {
+            return try Company(fields: JSONFields(jsonText: data))
+        } catch {
+            // A whole-file object is reported at line 1, where the object starts.
+            throw error.located(file: path, line: 1)
+        }
+    }
+
+    static func read(path: String) throws(InputError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, line: 0, message: "cannot read file")
+        }
+        return data
+    }
+
+    static func forEachJSONLine(
+        path: String, _ body: (Int, JSONFields) throws(InputError) -> Void
+    ) throws(InputError) {
+        let reader: LineReader
+        do { reader = try LineReader(path: path) } catch {
+            throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
+        }
+        for (line, text) in reader {
+            if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let fields: JSONFields
+            do { fields = try JSONFields(jsonText: text) } catch { throw error.located(file: path, line: line) }
+            try body(line, fields)
+        }
+    }
+}
