@@ -8,7 +8,7 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: "Scenario catalog (.jsonl). Defaults to the bundled Datasets/scenarios.jsonl.")
     var scenarios: String?
 
-    @Option(help: "Folder of trained artifacts. Defaults to Models/ under the current directory.")
+    @Option(help: "Folder of trained artifacts (model.json, semantic.f32, lexicon/). Defaults to Models/.")
     var models: String = "Models"
 
     @Option(help: "Date (YYYY-MM-DD) against which deadlines are checked. Defaults to today.")
@@ -32,8 +32,32 @@ struct CatalogOptions: ParsableArguments {
         Constraints(today: today ?? DateText.today(), includeClosed: includeClosed, includeExpired: includeExpired)
     }
 
-    func loadCatalog() throws -> [Scenario] {
+    func loadCatalog() throws(InputError) -> [Scenario] {
         try RecordFiles.scenarios(path: scenariosPath)
+    }
+
+    var lexiconDirectory: String { (models as NSString).appendingPathComponent("lexicon") }
+
+    func loadLexicon() throws(InputError) -> Lexicon {
+        try LexiconFile.load(directory: lexiconDirectory)
+    }
+
+    /// The trained model and its lexicon; a model trained with another lexicon is refused.
+    func loadModel() throws(InputError) -> (HybridModel, Lexicon) {
+        let lexicon = try loadLexicon()
+        let model = try ModelFile.load(from: models)
+        guard model.lexiconChecksum == lexicon.checksum else {
+            throw InputError(file: (models as NSString).appendingPathComponent(ModelFile.name), line: 2, field: "lexicon_checksum",
+                             message: "the model was trained with another version of \(lexiconDirectory): run `scenario-match train`")
+        }
+        return (model, lexicon)
+    }
+
+    /// Catalog, model and lexicon, ready to match.
+    func loadMatcher() throws(InputError) -> Matcher {
+        let catalog = try loadCatalog()
+        let (model, lexicon) = try loadModel()
+        return Matcher(catalog: catalog, model: model, lexicon: lexicon)
     }
 }
 

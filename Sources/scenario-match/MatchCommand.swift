@@ -21,10 +21,9 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (company, scenarios) = try failOnInputError {
-            (try RecordFiles.profile(path: profile), try catalog.loadCatalog())
+        let (company, matcher) = try failOnInputError {
+            (try RecordFiles.profile(path: profile), try catalog.loadMatcher())
         }
-        let matcher = Matcher(catalog: scenarios)
         let matches = matcher.match(company, top: top, constraints: catalog.constraints)
         print(try MatchJSON.render(companyID: company.id, matches: matches))
     }

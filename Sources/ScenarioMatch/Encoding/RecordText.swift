@@ -9,14 +9,4 @@ public enum RecordText {
         [(c.name, 1), (c.description, 1), (c.products.joined(separator: "\n"), 2),
          (c.technologies.joined(separator: "\n"), 2), (c.industries.joined(separator: "\n"), 1)]
     }
-
-    /// Tokens of all parts, each part's tokens repeated by its weight.
-    public static func tokens(_ parts: [(text: String, repeats: Int)], tokenizer: Tokenizer) -> [String] {
-        var out: [String] = []
-        for part in parts where !part.text.isEmpty {
-            let t = tokenizer.tokens(part.text)
-            for _ in 0..<part.repeats { out.append(contentsOf: t) }
-        }
-        return out
-    }
 }

@@ -52,14 +52,24 @@ public struct TFIDFVectorizer: Sendable, Equatable, Codable {
 
     public func index(of term: String) -> Int32? { lookup[term] }
 
-    /// Weighted counts, unnormalized; `weights` scales individual tokens (e.g. a title).
+    /// TF-IDF of a token list, L2-normalized unless asked otherwise.
     public func vector(_ tokens: [String], normalize: Bool = true) -> SparseVector {
-        var tf: [Int32: Float] = [:]
-        for t in tokens {
-            if let i = lookup[t] { tf[i, default: 0] += 1 }
+        var tf: [String: Float] = [:]
+        for t in tokens { tf[t, default: 0] += 1 }
+        return vector(weighted: tf, normalize: normalize)
+    }
+
+    /// TF-IDF of fractional counts: a count of at least one gets the sublinear 1 + ln tf,
+    /// a smaller one (a feature inferred through a lexicon link) counts as itself.
+    public func vector(weighted counts: [String: Float], normalize: Bool = true) -> SparseVector {
+        var pairs: [(Int32, Float)] = []
+        pairs.reserveCapacity(counts.count)
+        for (term, tf) in counts where tf > 0 {
+            guard let i = lookup[term] else { continue }
+            pairs.append((i, (tf >= 1 ? 1 + log(tf) : tf) * idf[Int(i)]))
         }
-        let sorted = tf.keys.sorted()
-        let v = SparseVector(indices: sorted, values: sorted.map { (1 + log(tf[$0]!)) * idf[Int($0)] })
+        pairs.sort { $0.0 < $1.0 }
+        let v = SparseVector(indices: pairs.map(\.0), values: pairs.map(\.1))
         return normalize ? v.normalized() : v
     }
 }

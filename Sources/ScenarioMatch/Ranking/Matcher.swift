@@ -1,58 +1,72 @@
-/// Ranks the catalog for company profiles: encodes the profile, scores it against the
-/// scenario index, applies the hard constraints, and explains each match.
+/// Ranks the catalog for company profiles: encodes each profile, scores it against the
+/// scenario index, applies the hard constraints after the multiply, and explains each
+/// match. The matcher is the one place that holds both the encoder and the index.
 public struct Matcher: Sendable {
     public let catalog: [Scenario]
-    public let encoder: LexicalEncoder
+    public let encoder: HybridEncoder
     public let index: FlatIndex
-    let scenarioVectors: [SparseVector]
+    let scenarioEncodings: [HybridEncoder.Encoded]
 
-    public init(catalog: [Scenario], encoder: LexicalEncoder) {
+    public init(catalog: [Scenario], model: HybridModel, lexicon: Lexicon?) {
         self.catalog = catalog
+        let encoder = HybridEncoder(model: model, lexicon: lexicon, catalog: catalog)
         self.encoder = encoder
-        let vectors = catalog.map { encoder.encode($0) }
-        self.scenarioVectors = vectors
-        var m = Matrix(rows: 0, columns: encoder.dimension)
+        let encodings = catalog.map { encoder.encode($0) }
+        self.scenarioEncodings = encodings
+        self.index = FlatIndex(vectors: Self.denseMatrix(encodings, encoder: encoder))
+    }
+
+    /// An untrained matcher over the catalog alone (tests, or before `train` has run).
+    public init(catalog: [Scenario], lexicon: Lexicon? = nil) {
+        self.init(catalog: catalog, model: .untrained(lexicon: lexicon), lexicon: lexicon)
+    }
+
+    static func denseMatrix(_ encodings: [HybridEncoder.Encoded], encoder: HybridEncoder) -> Matrix {
+        var m = Matrix(rows: encodings.count, columns: encoder.dimension)
         var row = [Float](repeating: 0, count: encoder.dimension)
-        for v in vectors {
-            for i in row.indices { row[i] = 0 }
-            v.scatter(into: &row)
-            m.appendRow(row)
+        for (i, e) in encodings.enumerated() {
+            for j in row.indices { row[j] = 0 }
+            encoder.denseRow(e, into: &row)
+            m.storage.replaceSubrange(i * m.columns ..< (i + 1) * m.columns, with: row)
         }
-        self.index = FlatIndex(vectors: m)
-    }
-
-    /// Fits the lexical vocabulary on the catalog itself.
-    public init(catalog: [Scenario], tokenizer: Tokenizer = Tokenizer()) {
-        self.init(catalog: catalog, encoder: .fit(scenarios: catalog, tokenizer: tokenizer))
-    }
-
-    func queryMatrix(_ companies: [Company]) -> (Matrix, [SparseVector]) {
-        let vectors = companies.map { encoder.encode($0) }
-        var m = Matrix(rows: companies.count, columns: encoder.dimension)
-        for (i, v) in vectors.enumerated() {
-            for (j, x) in zip(v.indices, v.values) { m[i, Int(j)] = x }
-        }
-        return (m, vectors)
+        return m
     }
 
     public func match(_ company: Company, top: Int, constraints: Constraints) -> [Match] {
         match([company], top: top, constraints: constraints)[0]
     }
 
+    /// Matches for many companies at once: one sgemm per block of companies.
     public func match(_ companies: [Company], top: Int, constraints: Constraints) -> [[Match]] {
-        let (queries, vectors) = queryMatrix(companies)
+        let encodings = companies.map { encoder.encode($0) }
+        let queries = Self.denseMatrix(encodings, encoder: encoder)
         let scenarioOK = catalog.map { constraints.scenarioVerdict($0) == .passed }
         let found = index.search(queries, k: top) { q, j in
             scenarioOK[j] && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
         }
         return found.enumerated().map { q, entries in
             entries.enumerated().map { r, e in
-                let s = catalog[Int(e.id)]
-                return Match(rank: r + 1, scenario: s, score: e.score,
-                             reasons: Reasons.explain(company: companies[q], scenario: s,
-                                                      companyVector: vectors[q], scenarioVector: scenarioVectors[Int(e.id)],
-                                                      vectorizer: encoder.vectorizer))
+                let j = Int(e.id)
+                let reasons = Reasons.explain(
+                    company: companies[q], scenario: catalog[j],
+                    companyEncoding: encodings[q], scenarioEncoding: scenarioEncodings[j], encoder: encoder)
+                return Match(rank: r + 1, scenario: catalog[j], score: e.score, reasons: reasons)
             }
         }
+    }
+
+    /// Block-by-block scores of every company against every scenario, unfiltered: what
+    /// weight fitting needs (`[block][company][scenario]`).
+    public func blockScores(_ companies: [Company]) -> [FeatureBlock: Matrix] {
+        let encodings = companies.map { encoder.encode($0) }
+        var out: [FeatureBlock: Matrix] = [:]
+        for (bi, b) in FeatureBlock.allCases.enumerated() {
+            var m = Matrix(rows: companies.count, columns: catalog.count)
+            for (q, e) in encodings.enumerated() {
+                for (j, s) in scenarioEncodings.enumerated() { m[q, j] = e.blocks[bi].dot(s.blocks[bi]) }
+            }
+            out[b] = m
+        }
+        return out
     }
 }

@@ -1,12 +1,22 @@
-/// Human-readable reasons, in Chinese, for one match: what carried the score and which
-/// hard constraints the company passed.
+/// Human-readable reasons, in Chinese, for one match: which blocks carried the score and
+/// by how much, the concepts and words both sides share (with the lexicon link that joined
+/// them), and the hard constraints the company passed.
 public enum Reasons {
     public static func explain(
         company: Company, scenario: Scenario,
-        companyVector: SparseVector, scenarioVector: SparseVector, vectorizer: TFIDFVectorizer
+        companyEncoding c: HybridEncoder.Encoded, scenarioEncoding s: HybridEncoder.Encoded, encoder: HybridEncoder
     ) -> [String] {
         var out: [String] = []
-        let terms = sharedTerms(companyVector, scenarioVector, vectorizer: vectorizer, limit: 6)
+        let parts = encoder.contributions(c, s)
+        let total = parts.values.reduce(0, +)
+        if total > 0 {
+            let shown = FeatureBlock.allCases.filter { (parts[$0] ?? 0) > 0.0005 }
+                .map { "\($0.label) \(format(parts[$0]!))（\(Int((100 * parts[$0]! / total).rounded()))%）" }
+            out.append("得分构成：" + shown.joined(separator: "，"))
+        }
+        let concepts = conceptLinks(c, s, encoder: encoder, limit: 5)
+        if !concepts.isEmpty { out.append("关键概念：" + concepts.joined(separator: "；")) }
+        let terms = sharedTerms(c[.lexical], s[.lexical], vectorizer: encoder.lexical, limit: 6)
         if !terms.isEmpty { out.append("共同关键词：" + terms.joined(separator: "、")) }
         let domains = scenario.domains.filter { company.industries.contains($0) }
         if !domains.isEmpty { out.append("领域一致：" + domains.joined(separator: "、")) }
@@ -14,15 +24,44 @@ public enum Reasons {
         return out
     }
 
-    /// The shared features that contributed most, longest first among near-equals: a
-    /// bigram says more to a reader than its two characters.
+    static func format(_ x: Float) -> String {
+        let r = (Double(x) * 1000).rounded() / 1000
+        return String(r)
+    }
+
+    /// Concepts present on both sides, strongest first; a concept the company reaches only
+    /// through a lexicon link is shown as "product → application".
+    static func conceptLinks(_ c: HybridEncoder.Encoded, _ s: HybridEncoder.Encoded, encoder: HybridEncoder, limit: Int) -> [String] {
+        guard let lexicon = encoder.expansion?.lexicon else { return [] }
+        let shared = c.concepts.keys.filter { s.concepts[$0] != nil }
+            .sorted { (c.concepts[$0]! * s.concepts[$0]!, $1) > (c.concepts[$1]! * s.concepts[$1]!, $0) }
+        var out: [String] = []
+        var seen: Set<String> = []
+        for id in shared {
+            guard let concept = lexicon.concept(id), !seen.contains(concept.label) else { continue }
+            seen.insert(concept.label)
+            // A direct mention on the company side counts at least 1; links add less.
+            if (c.concepts[id] ?? 0) >= 1 {
+                out.append(concept.label)
+            } else if let source = c.concepts.keys.sorted().compactMap({ lexicon.concept($0) })
+                        .first(where: { $0.serves.contains(id) && (c.concepts[$0.id] ?? 0) >= 1 }) {
+                out.append("\(source.label) → \(concept.label)")
+            } else {
+                out.append(concept.label)
+            }
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// The shared n-grams that contributed most; a bigram says more to a reader than its
+    /// two characters, so single characters are left out.
     static func sharedTerms(_ a: SparseVector, _ b: SparseVector, vectorizer: TFIDFVectorizer, limit: Int) -> [String] {
         var picked: [String] = []
         for (index, _) in a.sharedContributions(b) {
             let term = vectorizer.terms[Int(index)]
-            if term.count < 2 { continue }
-            if picked.contains(where: { $0.contains(term) }) { continue }
-            picked.append(term.hasPrefix(Lexicon.featurePrefix) ? String(term.dropFirst()) : term)
+            if term.count < 2 || picked.contains(where: { $0.contains(term) }) { continue }
+            picked.append(term)
             if picked.count == limit { break }
         }
         return picked
@@ -36,11 +75,7 @@ public enum Reasons {
         if !scenario.qualifications.isEmpty {
             out.append("具备所需资质：" + scenario.qualifications.joined(separator: "、"))
         }
-        if let deadline = scenario.deadline {
-            out.append("场景开放中，截止 \(deadline)")
-        } else {
-            out.append("场景开放中")
-        }
+        out.append(scenario.deadline.map { "场景开放中，截止 \($0)" } ?? "场景开放中")
         return out
     }
 }

@@ -143,3 +143,17 @@ public struct Lexicon: Sendable {
         return true
     }
 }
+
+extension Lexicon {
+    /// Identifies the lexicon's content, so a model trained with another lexicon is caught.
+    public var checksum: String {
+        var c = Checksum()
+        for concept in concepts {
+            c.update(concept.id); c.update(concept.kind.rawValue)
+            for f in concept.forms { c.update(f) }
+            c.update("→")
+            for s in concept.serves { c.update(s) }
+        }
+        return c.hex
+    }
+}

@@ -1,0 +1,75 @@
+/// Learns a `HybridModel` from the catalog, the training companies and their judgments:
+/// the semantic projection by truncated SVD (LAPACK), then the block weights and the link
+/// weight by coordinate ascent on mean nDCG@k of the training queries. Only what it is
+/// given is seen: pass the train split, never the test split.
+public struct ModelTrainer: Sendable {
+    public let catalog: [Scenario]
+    public let companies: [Company]
+    public let judgments: TRECQrels
+    public let lexicon: Lexicon?
+    public let options: TrainingOptions
+
+    public init(catalog: [Scenario], companies: [Company], judgments: TRECQrels, lexicon: Lexicon?, options: TrainingOptions) {
+        self.catalog = catalog
+        self.companies = companies
+        self.judgments = judgments
+        self.lexicon = lexicon
+        self.options = options
+    }
+
+    public struct Result: Sendable {
+        public var model: HybridModel
+        /// Mean nDCG@k on the training queries with the fitted weights.
+        public var trainNDCG: Double
+    }
+
+    public func train(log: (String) -> Void = { _ in }) throws -> Result {
+        let judged = companies.filter { judgments.grades[$0.id] != nil }
+        var best: Result?
+        // Without concepts the link weight changes nothing: fit once.
+        let links = lexicon == nil || !options.blocks.contains(.concept) && !options.blocks.contains(.semantic) ? [options.linkWeights[0]] : options.linkWeights
+        for link in links {
+            let base = try unsupervisedModel(linkWeight: link)
+            let matcher = Matcher(catalog: catalog, model: base, lexicon: lexicon)
+            let fitter = WeightFitter(matcher: matcher, companies: judged, judgments: judgments,
+                                      constraints: Constraints(today: options.today), cutoff: options.cutoff)
+            let (weights, score) = fitter.fit(grid: options.weightGrid, rounds: options.rounds, blocks: options.blocks)
+            log("link weight \(link): train nDCG@\(options.cutoff) \(String(format: "%.4f", score)) with \(weights.description)")
+            if best == nil || score > best!.trainNDCG {
+                var model = base
+                model.weights = weights
+                best = Result(model: model, trainNDCG: score)
+            }
+        }
+        return best!
+    }
+
+    /// Everything that needs no judgments: vocabularies and the LSA projection, learned on
+    /// the catalog and the training companies' texts.
+    public func unsupervisedModel(linkWeight: Float) throws -> HybridModel {
+        let tokenizer = Tokenizer(lexicon: lexicon)
+        let expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: linkWeight) }
+        let analyses = catalog.map { RecordAnalysis($0, tokenizer: tokenizer) } + companies.map { RecordAnalysis($0, tokenizer: tokenizer) }
+        let expanded = analyses.map { expansion?.expand($0.concepts) ?? [:] }
+
+        let conceptIDs = (lexicon?.concepts ?? []).filter { $0.kind != .generic }.map(\.id)
+        let seen = TFIDFVectorizer.fit(documents: expanded.map { Array($0.keys) })
+        // Concepts no training text names still count, at the rarest IDF.
+        let maxIDF = seen.idf.max() ?? 1
+        let conceptVocabulary = TFIDFVectorizer(
+            terms: conceptIDs.sorted(),
+            idf: conceptIDs.sorted().map { id in seen.index(of: id).map { seen.idf[Int($0)] } ?? maxIDF })
+
+        let semanticDocs = zip(analyses, expanded).map { a, c in Array(a.ngrams.keys) + c.keys.map { Lexicon.featurePrefix + $0 } }
+        let semanticVocabulary = TFIDFVectorizer.fit(documents: semanticDocs, minDocuments: 2, maxTerms: options.semanticTerms)
+        var documents = Matrix(rows: analyses.count, columns: semanticVocabulary.dimension)
+        for (i, (a, c)) in zip(analyses, expanded).enumerated() {
+            let x = HybridEncoder.semanticInput(a, concepts: c, vocabulary: semanticVocabulary)
+            for (j, v) in zip(x.indices, x.values) { documents[i, Int(j)] = v }
+        }
+        let projection = try SemanticProjection.fit(documents: documents, rank: options.semanticRank)
+        return HybridModel(
+            weights: .untrained, linkWeight: linkWeight, semanticVocabulary: semanticVocabulary,
+            projection: projection, conceptVocabulary: conceptVocabulary, lexiconChecksum: lexicon?.checksum ?? "")
+    }
+}
