@@ -25,7 +25,7 @@ enum MatchJSON {
 
     static func render(companyID: String, matches: [Match]) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(answer(companyID: companyID, matches: matches)), as: UTF8.self)
     }
 }

@@ -8,12 +8,16 @@ public final class CSVRecordReader: Sequence, IteratorProtocol {
     private let path: String
     private var first = true
 
-    public init(path: String) throws(InputError) {
-        do { lines = try LineReader(path: path) } catch {
+    public init(path: String, offset: UInt64 = 0, line: Int = 1) throws(InputError) {
+        do { lines = try LineReader(path: path, offset: offset, line: line) } catch {
             throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
         }
         self.path = path
+        self.first = offset == 0
     }
+
+    /// The number the next physical line will get.
+    public var nextLine: Int { lines.nextLine }
 
     public struct Record: Sendable {
         public var line: Int

@@ -11,13 +11,20 @@ public final class LineReader: Sequence, IteratorProtocol {
     /// Byte offset of the start of the next line, for resumable readers.
     public private(set) var offset: UInt64 = 0
 
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
+    /// Starts at byte `offset`, which must be the start of a line, numbered `line`.
+    public init(path: String, chunkSize: Int = 1 << 20, offset: UInt64 = 0, line: Int = 1) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, line: 0, message: "cannot open file")
         }
+        if offset > 0 { try handle.seek(toOffset: offset) }
         self.handle = handle
         self.chunkSize = chunkSize
+        self.offset = offset
+        self.lineNumber = line - 1
     }
+
+    /// The number the next line will get.
+    public var nextLine: Int { lineNumber + 1 }
 
     deinit { try? handle.close() }
 

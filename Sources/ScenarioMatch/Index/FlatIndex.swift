@@ -22,12 +22,23 @@ public struct FlatIndex: Sendable {
         _ queries: Matrix, k: Int,
         allowed: (Int, Int) -> Bool = { _, _ in true }
     ) -> [[TopKHeap.Entry]] {
+        searchBothWays(queries, k: k, reverseK: 0, allowed: allowed).perQuery
+    }
+
+    /// Both directions from the same score blocks: the `k` best rows per query, and the
+    /// `reverseK` best queries per row (entry ids are query numbers).
+    public func searchBothWays(
+        _ queries: Matrix, k: Int, reverseK: Int,
+        allowed: (Int, Int) -> Bool = { _, _ in true }
+    ) -> (perQuery: [[TopKHeap.Entry]], perRow: [[TopKHeap.Entry]]) {
         precondition(queries.columns == dimension, "query dimension \(queries.columns) ≠ index dimension \(dimension)")
+        let n = count
         var results: [[TopKHeap.Entry]] = []
         results.reserveCapacity(queries.rows)
-        guard queries.rows > 0 else { return results }
-        let n = count
-        guard n > 0, k > 0 else { return Array(repeating: [], count: queries.rows) }
+        var reverse = [TopKHeap](repeating: TopKHeap(capacity: reverseK), count: reverseK > 0 ? n : 0)
+        guard queries.rows > 0, n > 0 else {
+            return (Array(repeating: [], count: queries.rows), reverse.map { $0.sorted() })
+        }
         let block = min(queryBlock, queries.rows)
         var scores = Matrix(rows: block, columns: n)
         var start = 0
@@ -39,12 +50,15 @@ public struct FlatIndex: Sendable {
                 let base = q * n
                 for j in 0..<n {
                     let s = scores.storage[base + j]
-                    if s >= heap.threshold, allowed(start + q, j) { heap.insert(id: Int32(j), score: s) }
+                    let wanted = s >= heap.threshold || (reverseK > 0 && s >= reverse[j].threshold)
+                    guard wanted, allowed(start + q, j) else { continue }
+                    heap.insert(id: Int32(j), score: s)
+                    if reverseK > 0 { reverse[j].insert(id: Int32(start + q), score: s) }
                 }
                 results.append(heap.sorted())
             }
             start += rows
         }
-        return results
+        return (results, reverse.map { $0.sorted() })
     }
 }

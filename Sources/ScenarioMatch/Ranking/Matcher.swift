@@ -38,13 +38,21 @@ public struct Matcher: Sendable {
 
     /// Matches for many companies at once: one sgemm per block of companies.
     public func match(_ companies: [Company], top: Int, constraints: Constraints) -> [[Match]] {
-        let encodings = companies.map { encoder.encode($0) }
+        matchBothWays(companies, top: top, perScenario: 0, constraints: constraints).perCompany
+    }
+
+    /// Ranked scenarios per company and, from the same score blocks, the `perScenario` best
+    /// of these companies per scenario (entry ids index `companies`).
+    public func matchBothWays(_ companies: [Company], top: Int, perScenario: Int, constraints: Constraints)
+        -> (perCompany: [[Match]], perScenario: [[TopKHeap.Entry]]) {
+        let encoder = self.encoder
+        let encodings = parallelMap(companies) { encoder.encode($0) }
         let queries = Self.denseMatrix(encodings, encoder: encoder)
         let scenarioOK = catalog.map { constraints.scenarioVerdict($0) == .passed }
-        let found = index.search(queries, k: top) { q, j in
+        let (found, reverse) = index.searchBothWays(queries, k: top, reverseK: perScenario) { q, j in
             scenarioOK[j] && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
         }
-        return found.enumerated().map { q, entries in
+        let perCompany = found.enumerated().map { q, entries in
             entries.enumerated().map { r, e in
                 let j = Int(e.id)
                 let reasons = Reasons.explain(
@@ -53,6 +61,7 @@ public struct Matcher: Sendable {
                 return Match(rank: r + 1, scenario: catalog[j], score: e.score, reasons: reasons)
             }
         }
+        return (perCompany, reverse)
     }
 
     /// Block-by-block scores of every company against every scenario, unfiltered: what

@@ -16,7 +16,9 @@ public enum Reasons {
         }
         let concepts = conceptLinks(c, s, encoder: encoder, limit: 5)
         if !concepts.isEmpty { out.append("关键概念：" + concepts.joined(separator: "；")) }
-        let terms = sharedTerms(c[.lexical], s[.lexical], vectorizer: encoder.lexical, limit: 6)
+        let terms = SharedPhrases.longest(
+            seeds: sharedTerms(c[.lexical], s[.lexical], vectorizer: encoder.lexical, limit: 12),
+            company: company.text, scenario: scenario.text, limit: 6)
         if !terms.isEmpty { out.append("共同关键词：" + terms.joined(separator: "、")) }
         let domains = scenario.domains.filter { company.industries.contains($0) }
         if !domains.isEmpty { out.append("领域一致：" + domains.joined(separator: "、")) }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Streams company records from a CSV or JSONL file of any size. A bad row does not stop
+/// the stream: it comes out as a failure with its line, id (when one could be read) and
+/// reason, so a batch can account for every input row. Can start again at a checkpoint.
+public final class CompanyStream: Sequence, IteratorProtocol {
+    public struct Item: Sendable {
+        public var line: Int
+        public var result: Result<Company, InputError>
+        /// The id, when the row had a readable one, even if the row is otherwise bad.
+        public var id: String?
+    }
+
+    /// Where to pick up: the byte offset after the last consumed row and its line number.
+    public struct Position: Codable, Sendable, Equatable {
+        public var offset: UInt64
+        public var line: Int
+    }
+
+    private let path: String
+    private let csv: CSVRecordReader?
+    private let header: CompanyCSV.Header?
+    private let jsonl: LineReader?
+    private var seen: [String: Int] = [:]
+
+    public init(path: String, resumeAt position: Position? = nil) throws(InputError) {
+        self.path = path
+        if path.lowercased().hasSuffix(".csv") {
+            let headReader = try CSVRecordReader(path: path)
+            guard let first = headReader.next() else { throw InputError(file: path, line: 1, message: "empty file: no header row") }
+            guard let names = first.fields else { throw InputError(file: path, line: first.line, message: first.problem ?? "malformed header") }
+            header = try CompanyCSV.Header(names, path: path, line: first.line)
+            csv = position == nil ? headReader : try CSVRecordReader(path: path, offset: position!.offset, line: position!.line)
+            jsonl = nil
+        } else {
+            do {
+                jsonl = try LineReader(path: path, offset: position?.offset ?? 0, line: position?.line ?? 1)
+            } catch {
+                throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
+            }
+            csv = nil
+            header = nil
+        }
+    }
+
+    /// The position after the last item returned.
+    public var position: Position {
+        if let csv { return Position(offset: csv.offset, line: csv.nextLine) }
+        return Position(offset: jsonl!.offset, line: jsonl!.nextLine)
+    }
+
+    public func next() -> Item? {
+        var item: Item
+        if let csv, let header {
+            guard let record = csv.next() else { return nil }
+            let id = record.fields.flatMap { row in header.positions.first { $0.name == "id" }.flatMap { $0.index < row.count ? row[$0.index] : nil } }
+            do { item = Item(line: record.line, result: .success(try CompanyCSV.company(record, header: header, path: path)), id: id) } catch {
+                item = Item(line: record.line, result: .failure(error), id: id)
+            }
+        } else {
+            var next: (line: Int, text: Data)?
+            repeat {
+                next = jsonl!.next()
+                guard let n = next else { return nil }
+                if !n.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
+            } while true
+            let (line, text) = next!
+            do {
+                let fields = try JSONFields(jsonText: text)
+                let id = fields.object["id"] as? String
+                do { item = Item(line: line, result: .success(try Company(fields: fields)), id: id) } catch {
+                    item = Item(line: line, result: .failure(error.located(file: path, line: line)), id: id)
+                }
+            } catch {
+                item = Item(line: line, result: .failure(error.located(file: path, line: line)), id: nil)
+            }
+        }
+        if case .success(let c) = item.result {
+            if let first = seen[c.id] {
+                item.result = .failure(InputError(file: path, line: item.line, field: "id", message: "duplicate id '\(c.id)' (first on line \(first))"))
+            } else {
+                seen[c.id] = item.line
+            }
+        }
+        return item
+    }
+}
