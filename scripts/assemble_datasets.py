@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Assembles the hand-written dataset parts (Datasets/parts/<group>/) into the contract's
-files: Datasets/scenarios.jsonl, companies.jsonl, companies.csv, qrels/train.txt and
+"""Assembled the hand-written dataset parts (Datasets/parts/<group>/, one per group of
+domains, written in parallel and not kept once merged) into the contract's files: Datasets/scenarios.jsonl, companies.jsonl, companies.csv, qrels/train.txt and
 qrels/test.txt. The split is by company, deterministic: within each group, sorted by id,
 every company whose position is 2, 5 or 8 modulo 10 goes to test (30%), the rest to train.
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import ScenarioMatch
+
+@Suite("Encoding")
+struct HybridEncoderTests {
+    let catalog = try! RecordFiles.scenarios(path: Fixtures.path("catalog.jsonl"))
+    let company = try! RecordFiles.profile(path: Fixtures.path("company.json"))
+
+    func trainedModel() throws -> HybridModel {
+        var options = TrainingOptions(today: "2026-11-23")
+        options.semanticRank = 4
+        return try ModelTrainer(catalog: catalog, companies: [company], judgments: TRECQrels(grades: [:]), lexicon: nil, options: options)
+            .unsupervisedModel(linkWeight: 0.5)
+    }
+
+    @Test("The index score is exactly the sum of the blocks' weighted contributions")
+    func scoreIsSumOfBlocks() throws {
+        var model = try trainedModel()
+        model.weights = BlockWeights([.lexical: 1, .concept: 0.4, .semantic: 0.7, .domain: 0.3, .district: 0.1])
+        let matcher = Matcher(catalog: catalog, model: model, lexicon: nil)
+        let loose = Constraints(today: "2026-11-23", includeClosed: true, includeExpired: true)
+        let c = matcher.encoder.encode(company)
+        for m in matcher.match(company, top: 8, constraints: loose) {
+            let s = matcher.encoder.encode(m.scenario)
+            let sum = matcher.encoder.contributions(c, s).values.reduce(0, +)
+            #expect(abs(sum - m.score) < 1e-4, "\(m.scenario.id)")
+        }
+    }
+
+    @Test("Every block vector is unit length or empty")
+    func unitBlocks() throws {
+        let encoder = HybridEncoder(model: try trainedModel(), lexicon: nil, catalog: catalog)
+        for b in encoder.encode(company).blocks where !b.isEmpty { #expect(abs(b.norm - 1) < 1e-4) }
+    }
+
+    @Test("TF-IDF: rarer terms weigh more, and unknown terms are ignored")
+    func tfidf() {
+        let v = TFIDFVectorizer.fit(documents: [["a", "b"], ["a"], ["a", "c"]])
+        let x = v.vector(["a", "b", "zzz"], normalize: false)
+        #expect(x.indices.count == 2)
+        let wa = x.values[Int(x.indices.firstIndex(of: v.index(of: "a")!)!)], wb = x.values[Int(x.indices.firstIndex(of: v.index(of: "b")!)!)]
+        #expect(wb > wa)
+    }
+
+    @Test("Model files round-trip; a damaged body, projection or version is refused with the file named")
+    func modelFiles() throws {
+        let model = try trainedModel()
+        let dir = Fixtures.temporaryDirectory().path
+        try ModelFile.write(model, to: dir)
+        let back = try ModelFile.load(from: dir)
+        #expect(back.projection == model.projection && back.weights == model.weights && back.semanticVocabulary == model.semanticVocabulary)
+
+        let json = (dir as NSString).appendingPathComponent(ModelFile.name)
+        let original = try String(contentsOfFile: json, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"link_weight\":0.5", with: "\"link_weight\":0.7").write(toFile: json, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try ModelFile.load(from: dir) }
+        do { _ = try ModelFile.load(from: dir) } catch { #expect(error.field == "checksum" && error.file == json) }
+
+        try original.write(toFile: json, atomically: true, encoding: .utf8)
+        let f32 = (dir as NSString).appendingPathComponent(ModelFile.projectionName)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: f32))
+        bytes[5] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: f32))
+        do { _ = try ModelFile.load(from: dir); Issue.record("accepted a damaged projection") } catch { #expect(error.file == f32) }
+
+        try original.replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":99").write(toFile: json, atomically: true, encoding: .utf8)
+        do { _ = try ModelFile.load(from: dir); Issue.record("accepted another version") } catch { #expect(error.field == "format_version") }
+        #expect(throws: InputError.self) { try ModelFile.load(from: "/nonexistent") }
+    }
+
+    @Test("LSA basis rows are orthonormal")
+    func lsa() throws {
+        let p = try #require(try trainedModel().projection)
+        let g = Matrix.product(p.basis, p.basis, transposeB: true)
+        for i in 0..<p.rank { for j in 0..<p.rank { #expect(abs(g[i, j] - (i == j ? 1 : 0)) < 1e-3) } }
+    }
+}
