@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Makes the lexicon parts in Models/lexicon/ agree with each other, in place: a surface form
-may belong to one concept only. Parts were written separately, so the same term can stand
-in two of them. When two concepts share their label they are the same concept: the later
-one is merged into the earlier (its forms and links added, links to it redirected). Any
-other shared form stays with the earlier concept (files in name order). A concept left
-with no forms is dropped. Prints what it changed; run it after adding or editing a part.
+may belong to one concept only. The parts were written separately, so one idea can stand in
+two of them under different ids (AI.substation_inspection, EN.substation_inspection). Two
+concepts of the same kind that share a surface form are taken to be the same concept and
+merged into the earlier one (files in name order): forms, domains and links united, links
+to the later id redirected. A merge that would make a concept of more than MAX_FORMS forms
+is not made. A form still shared after merging (by concepts of different kinds, or by a
+merge refused) stays with the earlier concept. Prints what it changed; run it after adding
+or editing a part.
 """
 import json, os, sys, unicodedata
 
 DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Models", "lexicon")
+MAX_FORMS = 24
 
 
 def key(form):
@@ -19,53 +23,67 @@ def key(form):
 def main():
     names = sorted(n for n in os.listdir(DIR) if n.endswith(".json"))
     parts = {n: json.load(open(os.path.join(DIR, n), encoding="utf-8")) for n in names}
-    owner = {}      # form key -> concept id
-    by_id = {}
-    redirect = {}
-    changes = []
-    for n in names:
-        kept = []
-        for c in parts[n]["concepts"]:
-            label_owner = owner.get(key(c["label"]))
-            if label_owner and by_id[label_owner]["label"] == c["label"]:
-                target = by_id[label_owner]
-                redirect[c["id"]] = target["id"]
-                for f in c["forms"]:
-                    if key(f) not in owner:
-                        owner[key(f)] = target["id"]; target["forms"].append(f)
-                target["serves"] = list(dict.fromkeys(target.get("serves", []) + c.get("serves", [])))
-                changes.append(f"merged {c['id']} into {target['id']} ({c['label']})")
-                continue
-            forms = []
-            for f in [c["label"]] + c["forms"]:
-                k = key(f)
-                if not k:
-                    continue
-                if k in owner and owner[k] != c["id"]:
-                    changes.append(f"{n}: '{f}' left to {owner[k]}, dropped from {c['id']}")
-                    continue
-                if f not in forms:
-                    forms.append(f)
-                owner[k] = c["id"]
-            if not forms:
-                changes.append(f"{n}: dropped {c['id']} (no forms left)")
-                redirect[c["id"]] = None
-                continue
-            if key(c["label"]) not in {key(f) for f in forms}:
-                c["label"] = forms[0]
-            c["forms"] = [f for f in forms if f != c["label"]] or forms
-            by_id[c["id"]] = c
-            kept.append(c)
-        parts[n]["concepts"] = kept
+    order, concept, home = [], {}, {}
     for n in names:
         for c in parts[n]["concepts"]:
-            serves = []
-            for t in c.get("serves", []):
-                while t in redirect and redirect[t] is not None:
-                    t = redirect[t]
-                if t in by_id and t != c["id"] and t not in serves:
-                    serves.append(t)
-            c["serves"] = serves
+            order.append(c["id"]); concept[c["id"]] = c; home[c["id"]] = n
+    parent = {i: i for i in order}
+    rank = {i: r for r, i in enumerate(order)}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]; i = parent[i]
+        return i
+
+    size = {i: len({key(f) for f in [concept[i]["label"]] + concept[i]["forms"]}) for i in order}
+    owner, changes = {}, []
+    for i in order:
+        c = concept[i]
+        for f in [c["label"]] + c["forms"]:
+            k = key(f)
+            if not k:
+                continue
+            if k not in owner:
+                owner[k] = i; continue
+            a, b = find(owner[k]), find(i)
+            if a == b or concept[a]["kind"] != c["kind"] or c["kind"] == "generic":
+                continue
+            if size[a] + size[b] > MAX_FORMS:
+                continue
+            keep, gone = (a, b) if rank[a] < rank[b] else (b, a)
+            parent[gone] = keep; size[keep] += size[gone]
+            changes.append(f"merged {gone} into {keep} (shared '{f}')")
+
+    merged = {}
+    for i in order:
+        r = find(i)
+        if r == i:
+            merged[r] = dict(concept[i]); merged[r]["forms"] = list(concept[i]["forms"])
+            merged[r]["domains"] = list(concept[i].get("domains", [])); merged[r]["serves"] = list(concept[i].get("serves", []))
+        else:
+            m = merged[r]; c = concept[i]
+            m["forms"] += [c["label"]] + c["forms"]
+            m["domains"] += [d for d in c.get("domains", []) if d not in m["domains"]]
+            m["serves"] += c.get("serves", [])
+
+    owner = {}
+    for r, m in merged.items():
+        forms = []
+        for f in [m["label"]] + m["forms"]:
+            k = key(f)
+            if not k or (k in owner and owner[k] != r):
+                if k:
+                    changes.append(f"'{f}' left to {owner[k]}, dropped from {r}")
+                continue
+            owner[k] = r
+            if all(key(x) != k for x in forms):
+                forms.append(f)
+        m["label"] = forms[0] if forms else m["label"]
+        m["forms"] = forms[1:] if len(forms) > 1 else forms
+        m["serves"] = list(dict.fromkeys(find(t) for t in m["serves"] if t in parent and find(t) != r))
+
+    for n in names:
+        parts[n]["concepts"] = [merged[i] for i in order if home[i] == n and i in merged and merged[i]["forms"]]
         with open(os.path.join(DIR, n) + ".tmp", "w", encoding="utf-8") as f:
             json.dump(parts[n], f, ensure_ascii=False, indent=1)
             f.write("\n")

@@ -24,7 +24,7 @@ struct TrainCommand: ParsableCommand {
     var today: String = "2026-11-23"
 
     @Option(help: "Components kept by the truncated SVD.")
-    var rank: Int = 96
+    var rank: Int = 192
 
     func validate() throws {
         guard !(qrels as NSString).lastPathComponent.lowercased().contains("test") else {

@@ -1,10 +1,12 @@
-/// The blocks a record's vector is made of. Each block is L2-normalized on its own, and the
-/// final vector scales block `b` by √wᵦ, so one dot product is the exact weighted sum
-/// Σ wᵦ·cos(companyᵦ, scenarioᵦ) and each block's share can be shown in the reasons.
+/// The blocks a record's vector is made of. Each block gives a similarity in [0, 1] as a dot
+/// product (cosine of unit vectors, or for concepts the covered share of a scenario's
+/// needs), and the final vector scales block `b` by √wᵦ, so one dot product is the exact
+/// weighted sum Σ wᵦ·sᵦ and each block's share can be shown in the reasons.
 public enum FeatureBlock: String, CaseIterable, Codable, Sendable {
     /// Character n-gram TF-IDF: what both texts literally share.
     case lexical
-    /// Lexicon concepts, with products and technologies expanded to the applications they serve.
+    /// Lexicon concepts: the share of the scenario's needs (IDF-weighted) that the company
+    /// names, or reaches through the applications its products and technologies serve.
     case concept
     /// A latent space learned by truncated SVD of the weighted term matrix.
     case semantic

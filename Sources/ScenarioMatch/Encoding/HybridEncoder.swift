@@ -48,12 +48,16 @@ public struct HybridEncoder: Sendable {
 
     public var dimension: Int { blockDimensions.reduce(0, +) }
 
-    public func encode(_ s: Scenario) -> Encoded { encode(RecordAnalysis(s, tokenizer: tokenizer)) }
-    public func encode(_ c: Company) -> Encoded { encode(RecordAnalysis(c, tokenizer: tokenizer)) }
+    public func encode(_ s: Scenario) -> Encoded { encode(RecordAnalysis(s, tokenizer: tokenizer), side: .demand) }
+    public func encode(_ c: Company) -> Encoded { encode(RecordAnalysis(c, tokenizer: tokenizer), side: .supply) }
 
-    public func encode(_ a: RecordAnalysis) -> Encoded {
+    /// The concept block is asymmetric: it measures how much of what a scenario needs the
+    /// company covers, not how alike the two lists of concepts are.
+    public enum Side: Sendable { case demand, supply }
+
+    public func encode(_ a: RecordAnalysis, side: Side) -> Encoded {
         let concepts = expansion?.expand(a.concepts) ?? [:]
-        let conceptVector = model.conceptVocabulary.vector(weighted: concepts)
+        let conceptVector = side == .demand ? needs(concepts) : coverage(concepts)
         var blocks: [SparseVector] = []
         for b in FeatureBlock.allCases {
             switch b {
@@ -77,6 +81,23 @@ public struct HybridEncoder: Sendable {
             }
         }
         return Encoded(blocks: blocks, concepts: concepts)
+    }
+
+    /// A scenario's concepts as needs: IDF-weighted, summing to 1, so that the dot product
+    /// with a company's coverage is the covered share of the needs.
+    func needs(_ concepts: [String: Float]) -> SparseVector {
+        let v = model.conceptVocabulary.vector(weighted: concepts.mapValues { min($0, 1) }, normalize: false)
+        let total = v.values.reduce(0, +)
+        return total > 0 ? v.scaled(by: 1 / total) : v
+    }
+
+    /// A company's concepts as coverage: 1 for what it names, the link weight for what its
+    /// products serve.
+    func coverage(_ concepts: [String: Float]) -> SparseVector {
+        var pairs: [(Int32, Float)] = []
+        for (id, w) in concepts { if let i = model.conceptVocabulary.index(of: id) { pairs.append((i, min(w, 1))) } }
+        pairs.sort { $0.0 < $1.0 }
+        return SparseVector(indices: pairs.map(\.0), values: pairs.map(\.1))
     }
 
     /// The semantic block reads n-grams and concepts through the model's own vocabulary.

@@ -50,6 +50,7 @@ public struct ModelTrainer: Sendable {
         let tokenizer = Tokenizer(lexicon: lexicon)
         let expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: linkWeight) }
         let analyses = catalog.map { RecordAnalysis($0, tokenizer: tokenizer) } + companies.map { RecordAnalysis($0, tokenizer: tokenizer) }
+            + (options.lexiconDocuments ? Self.lexiconDocuments(lexicon, tokenizer: tokenizer) : [])
         let expanded = analyses.map { expansion?.expand($0.concepts) ?? [:] }
 
         let conceptIDs = (lexicon?.concepts ?? []).filter { $0.kind != .generic }.map(\.id)
@@ -71,5 +72,19 @@ public struct ModelTrainer: Sendable {
         return HybridModel(
             weights: .untrained, linkWeight: linkWeight, semanticVocabulary: semanticVocabulary,
             projection: projection, conceptVocabulary: conceptVocabulary, lexiconChecksum: lexicon?.checksum ?? "")
+    }
+
+    /// The lexicon as pseudo-documents for the SVD: each product or technology with the
+    /// applications it serves, each application with what serves it. Their co-occurrences
+    /// teach the latent space the industry-chain links, beyond what the training texts say.
+    static func lexiconDocuments(_ lexicon: Lexicon?, tokenizer: Tokenizer) -> [RecordAnalysis] {
+        guard let lexicon else { return [] }
+        var servedBy: [String: [Lexicon.Concept]] = [:]
+        for c in lexicon.concepts { for t in c.serves { servedBy[t, default: []].append(c) } }
+        return lexicon.concepts.filter { $0.kind != .generic }.map { c in
+            let linked = c.serves.compactMap { lexicon.concept($0) } + (servedBy[c.id] ?? [])
+            let text = ([c.label] + c.forms + linked.flatMap { [$0.label] + $0.forms }).joined(separator: "\n")
+            return RecordAnalysis(parts: [(text, 1)], tokenizer: tokenizer, declaredDomains: c.domains, district: nil)
+        }
     }
 }

@@ -28,10 +28,30 @@ struct HybridEncoderTests {
         }
     }
 
-    @Test("Every block vector is unit length or empty")
+    @Test("Cosine blocks are unit length or empty")
     func unitBlocks() throws {
         let encoder = HybridEncoder(model: try trainedModel(), lexicon: nil, catalog: catalog)
-        for b in encoder.encode(company).blocks where !b.isEmpty { #expect(abs(b.norm - 1) < 1e-4) }
+        let e = encoder.encode(company)
+        for b in FeatureBlock.allCases where b != .concept && !e[b].isEmpty { #expect(abs(e[b].norm - 1) < 1e-4) }
+    }
+
+    @Test("The concept block scores the covered share of a scenario's needs")
+    func conceptCoverage() throws {
+        let concepts = [
+            Lexicon.Concept(id: "dog", label: "四足机器人", kind: .product, domains: ["人形机器人"], forms: ["机器狗"], serves: ["sub"]),
+            Lexicon.Concept(id: "sub", label: "变电站巡检", kind: .application, domains: ["先进能源"], forms: ["变电站巡视"]),
+            Lexicon.Concept(id: "gas", label: "气体监测", kind: .application, domains: ["智慧城市"], forms: ["有害气体"]),
+        ]
+        let lexicon = try Lexicon(concepts: concepts)
+        var model = HybridModel.untrained(lexicon: lexicon, linkWeight: 0.5)
+        model.weights = BlockWeights([.concept: 1])
+        let s = Scenario(id: "S", title: "变电站巡视", description: "有害气体")
+        let encoder = HybridEncoder(model: model, lexicon: lexicon, catalog: [s])
+        let direct = Company(id: "A", name: "a", description: "变电站巡视与有害气体")
+        let linked = Company(id: "B", name: "b", description: "机器狗")
+        let cover = { (c: Company) in encoder.contributions(encoder.encode(c), encoder.encode(s))[.concept]! }
+        #expect(abs(cover(direct) - 1) < 1e-5)
+        #expect(abs(cover(linked) - 0.25) < 1e-5, "half of one of two equally weighted needs")
     }
 
     @Test("TF-IDF: rarer terms weigh more, and unknown terms are ignored")
