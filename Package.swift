@@ -11,6 +11,12 @@ let package = Package(
     dependencies: [
         // MARK: Command line and IO
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+
+        // MARK: Service (ScenarioMatchServer)
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: System libraries (Debian's libblas-dev / liblapack-dev; alternatives pick OpenBLAS at run time)
@@ -24,11 +30,24 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
 
+        // MARK: The service: the Hummingbird app as a library; `serve` is a CLI subcommand
+        .target(
+            name: "ScenarioMatchServer",
+            dependencies: [
+                "ScenarioMatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "scenario-match",
             dependencies: [
                 "ScenarioMatch",
+                "ScenarioMatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +56,15 @@ let package = Package(
         .testTarget(
             name: "ScenarioMatchTests",
             dependencies: ["ScenarioMatch", "scenario-match"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ScenarioMatchServerTests",
+            dependencies: [
+                "ScenarioMatchServer",
+                "scenario-match",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

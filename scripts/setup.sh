@@ -8,8 +8,8 @@ set -euo pipefail
 packages=(libblas-dev liblapack-dev libopenblas0-pthread)
 python_packages=()
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3 python3-pip)
-  python_packages+=(pytrec-eval-terrier)
+  packages+=(chromium fonts-wqy-microhei python3 python3-pip)
+  python_packages+=(pytrec-eval-terrier openapi-spec-validator)
 fi
 
 sudo_cmd=()

@@ -1,0 +1,24 @@
+import ScenarioMatch
+
+extension Matcher {
+    /// Like `match(_:top:constraints:)`, restricted to scenarios `keep` accepts (the web
+    /// page's district and domain filters). The filter runs inside the index search, after the
+    /// multiply, so the top `top` are the best of the kept scenarios rather than a trimmed
+    /// top list. Without a filter the server calls `match` itself, the CLI's own path.
+    func matchItems(_ company: Company, top: Int, constraints: Constraints, where keep: @escaping (Scenario) -> Bool) -> [MatchAnswer.Item] {
+        let encoding = encoder.encode(company)
+        var row = [Float](repeating: 0, count: encoder.dimension)
+        encoder.denseRow(encoding, into: &row)
+        let query = Matrix(rows: 1, columns: encoder.dimension, storage: row)
+        let catalog = self.catalog
+        let found = index.search(query, k: top) { _, j in
+            keep(catalog[j]) && constraints.verdict(company: company, scenario: catalog[j]) == .passed
+        }[0]
+        return found.enumerated().map { r, e in
+            let s = catalog[Int(e.id)]
+            let reasons = Reasons.explain(company: company, scenario: s, companyEncoding: encoding,
+                                          scenarioEncoding: encoder.encode(s), encoder: encoder)
+            return MatchAnswer.Item(rank: r + 1, scenarioID: s.id, title: s.title, score: e.score, reasons: reasons)
+        }
+    }
+}
