@@ -5,32 +5,29 @@ import Foundation
 public enum RecordFiles {
     /// Every scenario of a `.jsonl` catalog; the first bad line stops the read.
     public static func scenarios(path: String) throws(InputError) -> [Scenario] {
-        var out: [Scenario] = []
-        var seen: [String: Int] = [:]
-        try forEachJSONLine(path: path) { (line, fields) throws(InputError) in
-            let s: Scenario
-            do throws(FieldError) { s = try Scenario(fields: fields) } catch { throw error.located(file: path, line: line) }
-            if let first = seen[s.id] {
-                throw InputError(file: path, line: line, field: "id", message: "duplicate id '\(s.id)' (first on line \(first))")
-            }
-            seen[s.id] = line
-            out.append(s)
-        }
-        return out
+        try records(path: path, { (f) throws(FieldError) in try Scenario(fields: f) }, id: \.id)
     }
 
     /// Every company of a `.jsonl` file; the first bad line stops the read.
     public static func companies(path: String) throws(InputError) -> [Company] {
-        var out: [Company] = []
+        try records(path: path, { (f) throws(FieldError) in try Company(fields: f) }, id: \.id)
+    }
+
+    /// Validated records with unique ids, one per non-blank line.
+    static func records<T>(
+        path: String, _ decode: (JSONFields) throws(FieldError) -> T, id: (T) -> String
+    ) throws(InputError) -> [T] {
+        var out: [T] = []
         var seen: [String: Int] = [:]
         try forEachJSONLine(path: path) { (line, fields) throws(InputError) in
-            let c: Company
-            do throws(FieldError) { c = try Company(fields: fields) } catch { throw error.located(file: path, line: line) }
-            if let first = seen[c.id] {
-                throw InputError(file: path, line: line, field: "id", message: "duplicate id '\(c.id)' (first on line \(first))")
+            let record: T
+            do throws(FieldError) { record = try decode(fields) } catch { throw error.located(file: path, line: line) }
+            let key = id(record)
+            if let first = seen[key] {
+                throw InputError(file: path, line: line, field: "id", message: "duplicate id '\(key)' (first on line \(first))")
             }
-            seen[c.id] = line
-            out.append(c)
+            seen[key] = line
+            out.append(record)
         }
         return out
     }
