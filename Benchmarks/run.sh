@@ -7,6 +7,7 @@
 #
 #   bash Benchmarks/run.sh                   # the full run (about half an hour on 2 cores)
 #   RUNS=1 QUERIES=20000 COMPANIES=10000 bash Benchmarks/run.sh   # a quick look
+#   BENCHES="core latency" THREADS=2 bash Benchmarks/run.sh         # some of it
 #
 # OPENBLAS_CORETYPE is never changed here: it is printed, and both sides run under it.
 set -euo pipefail
@@ -18,6 +19,7 @@ SCRATCH=${SCRATCH:-.build-bench}
 RUNS=${RUNS:-3}
 E2E_RUNS=${E2E_RUNS:-$RUNS}
 THREADS=${THREADS:-"1 2"}
+BENCHES=${BENCHES:-"sgemm core latency e2e"}
 QUERIES=${QUERIES:-100000}
 ITEMS=${ITEMS:-10000}
 DIM=${DIM:-256}
@@ -30,6 +32,7 @@ TODAY=2026-11-23
 SEED=1
 
 section() { printf '\n== %s\n' "$*"; }
+wanted() { [[ " $BENCHES " == *" $1 "* ]]; }
 
 section "build (release, scratch $SCRATCH)"
 swift build -c release --scratch-path "$SCRATCH" 2>&1 | tail -1
@@ -57,12 +60,16 @@ uptime
 for T in $THREADS; do
     export OPENBLAS_NUM_THREADS=$T OMP_NUM_THREADS=$T
 
+    if wanted sgemm; then
     section "raw sgemm, $T thread(s): C(4096×$ITEMS) = A(4096×$DIM)·B($ITEMS×$DIM)ᵀ, median of 5 each"
     for _ in $(seq "$RUNS"); do
         "$BIN" bench sgemm --m 4096 --n "$ITEMS" --k "$DIM" --repeats 5 --json | record
         "$PY" "$PEER" sgemm --m 4096 --n "$ITEMS" --k "$DIM" --repeats 5 --threads "$T" | record
     done
+    fi
 
+    # The latency peer reads the vectors that the core run writes.
+    if wanted core || [ ! -f "$WORK/vectors/items.f32" ]; then
     section "core, $T thread(s): $QUERIES queries × $ITEMS items × $DIM, k=$K (engine and FAISS taking turns)"
     for r in $(seq "$RUNS"); do
         write=()
@@ -72,7 +79,9 @@ for T in $THREADS; do
         "$PY" "$PEER" core --vectors "$WORK/vectors" --queries "$QUERIES" --items "$ITEMS" --dim "$DIM" --k "$K" \
             --repeats 1 --threads "$T" --engine-ids "$WORK/engine-ids.i32" | record
     done
+    fi
 
+    if wanted latency; then
     section "latency, $T thread(s): 1 query × $ITEMS items, $LATENCY_REPEATS queries per run"
     for _ in $(seq "$RUNS"); do
         "$BIN" bench latency --items "$ITEMS" --dim "$DIM" --k "$K" --seed "$SEED" --repeats "$LATENCY_REPEATS" \
@@ -80,9 +89,10 @@ for T in $THREADS; do
         "$PY" "$PEER" latency --vectors "$WORK/vectors" --items "$ITEMS" --dim "$DIM" --k "$K" \
             --repeats "$LATENCY_REPEATS" --threads "$T" | record
     done
+    fi
 done
 
-if [ "$E2E_RUNS" -gt 0 ]; then
+if wanted e2e && [ "$E2E_RUNS" -gt 0 ]; then
     section "end to end: $COMPANIES companies × $SCENARIOS scenarios, CSV to CSV"
     "$BIN" generate --companies "$COMPANIES" --scenarios "$SCENARIOS" --seed 42 --out "$WORK/registry"
     # The engine needs its trained model. When Models/ does not load (a model trained with

@@ -12,8 +12,8 @@ public struct FlatIndex: Sendable {
     public let vectors: Matrix
     /// Queries per sgemm tile.
     public var queryBlock: Int
-    /// Items per sgemm tile. A tile of scores (queryBlock × itemBlock floats) is read back
-    /// by the heaps right after sgemm wrote it, so it should stay in cache.
+    /// Items per sgemm tile. A tile of scores (queryBlock × itemBlock floats) is written by
+    /// sgemm and read back once, row by row, by the heaps.
     public let itemBlock: Int
     /// Threads for the index's own work (heap selection, the plain loop). BLAS has its
     /// own setting (OPENBLAS_NUM_THREADS).
@@ -21,7 +21,7 @@ public struct FlatIndex: Sendable {
     /// `vectors` cut into row blocks of `itemBlock`, each a matrix sgemm can take whole.
     let itemBlocks: [Matrix]
 
-    /// Measured on 100,000 × 10,000 × 256 (Benchmarks/RESULTS.md): 1024 queries against
+    /// Measured on 20,000 × 10,000 × 256 (Benchmarks/RESULTS.md): 1024 queries against
     /// whole rows of 10,000 items beat FAISS's 4096 × 1024 tiles by a few percent, since
     /// each query's scores are then scanned in one run. Larger indexes are cut into blocks
     /// of 16,384 items so that a tile stays within 64 MiB.
@@ -184,9 +184,10 @@ public struct FlatIndex: Sendable {
         }
     }
 
-    /// `out[j] = ⟨query, items[j]⟩` for `j` in `rows`, four rows per pass over the query.
-    /// Eight-wide accumulators: four rows of them fit the sixteen vector registers of
-    /// baseline x86-64 (sixteen-wide ones spill, and measured 20% slower).
+    /// `out[j] = ⟨query, items[j]⟩` for `j` in `rows`, six rows per pass over the query.
+    /// Eight-wide accumulators: six rows of them and the query fit the sixteen vector
+    /// registers of baseline x86-64 (four rows of sixteen-wide ones spill, and measured
+    /// 20–25% slower on one query against 10,000 × 256).
     static func dotProducts(_ query: UnsafePointer<Float>, _ items: UnsafePointer<Float>, dimension d: Int,
                             rows: Range<Int>, into out: UnsafeMutablePointer<Float>) {
         let q = UnsafeRawPointer(query)
@@ -194,26 +195,28 @@ public struct FlatIndex: Sendable {
         @inline(__always) func load(_ p: UnsafeRawPointer, _ c: Int) -> SIMD8<Float> {
             p.loadUnaligned(fromByteOffset: c * 4, as: SIMD8<Float>.self)
         }
+        @inline(__always) func row(_ j: Int) -> UnsafeRawPointer { UnsafeRawPointer(items + j * d) }
         var j = rows.lowerBound
-        while j + 4 <= rows.upperBound {
-            let r0 = UnsafeRawPointer(items + j * d), r1 = UnsafeRawPointer(items + (j + 1) * d)
-            let r2 = UnsafeRawPointer(items + (j + 2) * d), r3 = UnsafeRawPointer(items + (j + 3) * d)
-            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+        while j + 6 <= rows.upperBound {
+            let r0 = row(j), r1 = row(j + 1), r2 = row(j + 2), r3 = row(j + 3), r4 = row(j + 4), r5 = row(j + 5)
+            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>()
+            var a3 = SIMD8<Float>(), a4 = SIMD8<Float>(), a5 = SIMD8<Float>()
             var c = 0
             while c < wide {
                 let x = load(q, c)
-                a0 += x * load(r0, c); a1 += x * load(r1, c); a2 += x * load(r2, c); a3 += x * load(r3, c)
+                a0 += x * load(r0, c); a1 += x * load(r1, c); a2 += x * load(r2, c)
+                a3 += x * load(r3, c); a4 += x * load(r4, c); a5 += x * load(r5, c)
                 c += 8
             }
-            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
+            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum(), s4 = a4.sum(), s5 = a5.sum()
             while c < d {
-                let x = query[c]
-                s0 += x * items[j * d + c]; s1 += x * items[(j + 1) * d + c]
-                s2 += x * items[(j + 2) * d + c]; s3 += x * items[(j + 3) * d + c]
+                let x = query[c], at = j * d + c
+                s0 += x * items[at]; s1 += x * items[at + d]; s2 += x * items[at + 2 * d]
+                s3 += x * items[at + 3 * d]; s4 += x * items[at + 4 * d]; s5 += x * items[at + 5 * d]
                 c += 1
             }
-            out[j] = s0; out[j + 1] = s1; out[j + 2] = s2; out[j + 3] = s3
-            j += 4
+            out[j] = s0; out[j + 1] = s1; out[j + 2] = s2; out[j + 3] = s3; out[j + 4] = s4; out[j + 5] = s5
+            j += 6
         }
         while j < rows.upperBound {
             let r = UnsafeRawPointer(items + j * d)

@@ -6,6 +6,7 @@ public struct Matcher: Sendable {
     public let encoder: HybridEncoder
     public let index: FlatIndex
     let scenarioEncodings: [HybridEncoder.Encoded]
+    let scenarioTexts: [SharedPhrases.Text]
 
     public init(catalog: [Scenario], model: HybridModel, lexicon: Lexicon?) {
         self.catalog = catalog
@@ -13,6 +14,7 @@ public struct Matcher: Sendable {
         self.encoder = encoder
         let encodings = catalog.map { encoder.encode($0) }
         self.scenarioEncodings = encodings
+        self.scenarioTexts = catalog.map { SharedPhrases.Text($0.text) }
         self.index = FlatIndex(vectors: Self.denseMatrix(encodings, encoder: encoder))
     }
 
@@ -52,12 +54,16 @@ public struct Matcher: Sendable {
         let (found, reverse) = index.searchBothWays(queries, k: top, reverseK: perScenario) { q, j in
             scenarioOK[j] && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
         }
-        let perCompany = found.enumerated().map { q, entries in
-            entries.enumerated().map { r, e in
+        // Reasons are the costly part of a large batch: built on all cores, each company's
+        // text normalized once, the scenarios' once per matcher.
+        let perCompany = parallelMap(Array(found.indices)) { [catalog, scenarioEncodings, scenarioTexts] q in
+            let companyText = SharedPhrases.Text(companies[q].text)
+            return found[q].enumerated().map { r, e in
                 let j = Int(e.id)
                 let reasons = Reasons.explain(
                     company: companies[q], scenario: catalog[j],
-                    companyEncoding: encodings[q], scenarioEncoding: scenarioEncodings[j], encoder: encoder)
+                    companyEncoding: encodings[q], scenarioEncoding: scenarioEncodings[j], encoder: encoder,
+                    companyText: companyText, scenarioText: scenarioTexts[j])
                 return Match(rank: r + 1, scenario: catalog[j], score: e.score, reasons: reasons)
             }
         }

@@ -4,7 +4,8 @@
 public enum Reasons {
     public static func explain(
         company: Company, scenario: Scenario,
-        companyEncoding c: HybridEncoder.Encoded, scenarioEncoding s: HybridEncoder.Encoded, encoder: HybridEncoder
+        companyEncoding c: HybridEncoder.Encoded, scenarioEncoding s: HybridEncoder.Encoded, encoder: HybridEncoder,
+        companyText: SharedPhrases.Text? = nil, scenarioText: SharedPhrases.Text? = nil
     ) -> [String] {
         var out: [String] = []
         let parts = encoder.contributions(c, s)
@@ -18,7 +19,7 @@ public enum Reasons {
         if !concepts.isEmpty { out.append("关键概念：" + concepts.joined(separator: "；")) }
         let terms = SharedPhrases.longest(
             seeds: sharedTerms(c[.lexical], s[.lexical], vectorizer: encoder.lexical, limit: 12),
-            company: company.text, scenario: scenario.text, limit: 6)
+            company: companyText ?? SharedPhrases.Text(company.text), scenario: scenarioText ?? SharedPhrases.Text(scenario.text), limit: 6)
         if !terms.isEmpty { out.append("共同关键词：" + terms.joined(separator: "、")) }
         let domains = scenario.domains.filter { company.industries.contains($0) }
         if !domains.isEmpty { out.append("领域一致：" + domains.joined(separator: "、")) }
