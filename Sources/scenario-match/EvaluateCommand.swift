@@ -45,12 +45,8 @@ struct EvaluateCommand: ParsableCommand {
 
     func validate() throws {
         if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
-        if let trainOn, (trainOn as NSString).lastPathComponent.lowercased().contains("test") {
-            throw ValidationError("refusing to train on '\(trainOn)': the test split is never used for training")
-        }
-        if folds != nil, (qrels as NSString).lastPathComponent.lowercased().contains("test") {
-            throw ValidationError("--folds trains on --qrels; refusing the test split")
-        }
+        if let trainOn { try TestSplitGuard.refuseTraining(on: trainOn) }
+        if folds != nil { try TestSplitGuard.refuseTraining(on: qrels, message: "--folds trains on --qrels; refusing the test split") }
         _ = try parsedBlocks()
     }
 

@@ -27,9 +27,7 @@ struct TrainCommand: ParsableCommand {
     var rank: Int = 192
 
     func validate() throws {
-        guard !(qrels as NSString).lastPathComponent.lowercased().contains("test") else {
-            throw ValidationError("refusing to train on '\(qrels)': the test split is never used for training")
-        }
+        try TestSplitGuard.refuseTraining(on: qrels)
         guard DateText.isValid(today) else { throw ValidationError("--today must be YYYY-MM-DD") }
         guard rank >= 1 else { throw ValidationError("--rank must be at least 1") }
     }
