@@ -118,16 +118,6 @@ public struct HybridEncoder: Sendable {
         return SparseVector(indices: keys, values: keys.map { w[$0]! }).normalized()
     }
 
-    /// The dense row for the index: blocks laid side by side, block b scaled by √wᵦ.
-    public func denseRow(_ e: Encoded, into row: inout [Float]) {
-        var offset = 0
-        for (i, b) in FeatureBlock.allCases.enumerated() {
-            let scale = model.weights[b].squareRoot()
-            for (j, v) in zip(e.blocks[i].indices, e.blocks[i].values) { row[offset + Int(j)] = v * scale }
-            offset += blockDimensions[i]
-        }
-    }
-
     /// Each block's contribution wᵦ·⟨c, s⟩; they add up to the score.
     public func contributions(_ c: Encoded, _ s: Encoded) -> [FeatureBlock: Float] {
         var out: [FeatureBlock: Float] = [:]

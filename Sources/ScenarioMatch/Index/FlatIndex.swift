@@ -8,8 +8,14 @@ import Foundation
 /// the item blocks. A handful of queries is scored by a plain loop instead, which spares
 /// sgemm's packing of the whole index for one row. Filters are applied after scoring, so
 /// they never take the BLAS path away.
+///
+/// Items may also carry a sparse part (features most items lack, such as rare n-grams):
+/// it is scored through an inverted index and added to each row of a tile before
+/// selection, so a score is always the dense dot product plus the sparse one.
 public struct FlatIndex: Sendable {
     public let vectors: Matrix
+    /// The items' sparse part (`nil`: dense only).
+    public let sparse: SparseRows?
     /// Queries per sgemm tile.
     public var queryBlock: Int
     /// Items per sgemm tile. A tile of scores (queryBlock × itemBlock floats) is written by
@@ -20,6 +26,9 @@ public struct FlatIndex: Sendable {
     public var threads: Int
     /// `vectors` cut into row blocks of `itemBlock`, each a matrix sgemm can take whole.
     let itemBlocks: [Matrix]
+    /// For each item block, the transpose of its sparse rows: feature → (item within the
+    /// block, value).
+    let postings: [SparseRows]
 
     /// Measured on 20,000 × 10,000 × 256 (Benchmarks/RESULTS.md): 1024 queries against
     /// whole rows of 10,000 items beat FAISS's 4096 × 1024 tiles by a few percent, since
@@ -32,9 +41,11 @@ public struct FlatIndex: Sendable {
     /// About this many multiply-adds (or scores to select from) per thread before a second thread pays.
     static let workPerThread = 1 << 16
 
-    public init(vectors: Matrix, queryBlock: Int = FlatIndex.defaultQueryBlock,
+    public init(vectors: Matrix, sparse: SparseRows? = nil, queryBlock: Int = FlatIndex.defaultQueryBlock,
                 itemBlock: Int = FlatIndex.defaultItemBlock, threads: Int = FlatIndex.availableThreads) {
+        precondition(sparse.map { $0.rows == vectors.rows } ?? true, "sparse part has \(sparse?.rows ?? 0) rows, dense part \(vectors.rows)")
         self.vectors = vectors
+        self.sparse = sparse
         self.queryBlock = max(1, queryBlock)
         self.itemBlock = max(1, itemBlock)
         self.threads = max(1, threads)
@@ -47,10 +58,16 @@ public struct FlatIndex: Sendable {
                 return Matrix(rows: hi - lo, columns: d, storage: Array(vectors.storage[lo * d ..< hi * d]))
             }
         }
+        if let sparse, n > 0 {
+            postings = stride(from: 0, to: n, by: step).map { lo in sparse.slice(lo ..< min(n, lo + step)).transposed() }
+        } else {
+            postings = []
+        }
     }
 
     public var count: Int { vectors.rows }
     public var dimension: Int { vectors.columns }
+    public var sparseDimension: Int { sparse?.columns ?? 0 }
 
     /// The CPUs this process may run on: its affinity mask where Linux tells it (so that
     /// `taskset` is honoured), else every active core.
@@ -67,19 +84,25 @@ public struct FlatIndex: Sendable {
     /// is asked only about rows good enough to enter a heap, possibly from several threads
     /// at once, so it must only read.
     public func search(
-        _ queries: Matrix, k: Int,
+        _ queries: Matrix, sparse: SparseRows? = nil, k: Int,
         allowed: ((Int, Int) -> Bool)? = nil
     ) -> [[TopKHeap.Entry]] {
-        searchBothWays(queries, k: k, reverseK: 0, allowed: allowed).perQuery
+        searchBothWays(queries, sparse: sparse, k: k, reverseK: 0, allowed: allowed).perQuery
     }
 
     /// Both directions from the same scores: the `k` best rows per query, and the
     /// `reverseK` best queries per row (entry ids are query numbers).
     public func searchBothWays(
-        _ queries: Matrix, k: Int, reverseK: Int,
+        _ queries: Matrix, sparse sparseQueries: SparseRows? = nil, k: Int, reverseK: Int,
         allowed: ((Int, Int) -> Bool)? = nil
     ) -> (perQuery: [[TopKHeap.Entry]], perRow: [[TopKHeap.Entry]]) {
         precondition(queries.columns == dimension, "query dimension \(queries.columns) ≠ index dimension \(dimension)")
+        if let sparseQueries {
+            precondition(sparseQueries.rows == queries.rows && sparseQueries.columns == sparseDimension,
+                         "sparse queries are \(sparseQueries.rows)×\(sparseQueries.columns), expected \(queries.rows)×\(sparseDimension)")
+        }
+        // Without a sparse part in the index, a query's sparse part scores nothing.
+        let sparseQueries = postings.isEmpty ? nil : sparseQueries
         precondition(k >= 0 && reverseK >= 0, "k and reverseK must not be negative")
         let n = count, m = queries.rows
         guard m > 0, n > 0 else {
@@ -96,9 +119,9 @@ public struct FlatIndex: Sendable {
             reverse.withUnsafeMutableBufferPointer { rev in
                 let selector = Selector(rows: rows, reverse: reverseK > 0 ? rev.baseAddress : nil, allowed: allowed)
                 if m < Self.directQueryLimit {
-                    searchDirect(queries, into: selector)
+                    searchDirect(queries, sparseQueries, into: selector)
                 } else {
-                    searchTiled(queries, into: selector)
+                    searchTiled(queries, sparseQueries, into: selector)
                 }
             }
         }
@@ -118,7 +141,7 @@ public struct FlatIndex: Sendable {
 
     /// Tiles of queryBlock × itemBlock scores, one sgemm each; the rows of a tile are
     /// offered to their heaps in parallel.
-    private func searchTiled(_ queries: Matrix, into selector: Selector) {
+    private func searchTiled(_ queries: Matrix, _ sparseQueries: SparseRows?, into selector: Selector) {
         let m = queries.rows
         let rowsPerTile = min(queryBlock, m)
         var tiles: [Int: Matrix] = [:]
@@ -126,16 +149,20 @@ public struct FlatIndex: Sendable {
         while start < m {
             let rows = min(rowsPerTile, m - start)
             var first = 0
-            for items in itemBlocks {
+            for (b, items) in itemBlocks.enumerated() {
                 let columns = items.rows
                 var tile = tiles.removeValue(forKey: columns) ?? Matrix(rows: rowsPerTile, columns: columns)
                 queries.dotProducts(rows: start, count: rows, against: items, into: &tile)
                 let workers = workerCount(work: rows * columns, parts: rows)
                 let (queryStart, itemStart) = (start, first)
-                tile.storage.withUnsafeBufferPointer { s in
+                let blockPostings = sparseQueries == nil ? nil : postings[b]
+                tile.storage.withUnsafeMutableBufferPointer { s in
                     nonisolated(unsafe) let base = s.baseAddress!
                     Self.inChunks(rows, workers: workers) { w, range in
                         for q in range {
+                            if let sparseQueries, let blockPostings {
+                                Self.addSparse(sparseQueries, row: queryStart + q, postings: blockPostings, into: base + q * columns)
+                            }
                             selector.offer(base + q * columns, count: columns, firstItem: itemStart, query: queryStart + q, worker: w)
                         }
                     }
@@ -148,7 +175,7 @@ public struct FlatIndex: Sendable {
     }
 
     /// One query at a time through a plain loop; a large index is split between threads.
-    private func searchDirect(_ queries: Matrix, into selector: Selector) {
+    private func searchDirect(_ queries: Matrix, _ sparseQueries: SparseRows?, into selector: Selector) {
         let n = count, d = dimension
         let workers = workerCount(work: n * d, parts: n)
         var scores = [Float](repeating: 0, count: n)
@@ -159,6 +186,11 @@ public struct FlatIndex: Sendable {
                     for q in 0..<queries.rows {
                         Self.inChunks(n, workers: workers) { _, range in
                             Self.dotProducts(query0 + q * d, items, dimension: d, rows: range, into: out)
+                        }
+                        if let sparseQueries {
+                            for (b, p) in postings.enumerated() {
+                                Self.addSparse(sparseQueries, row: q, postings: p, into: out + b * itemBlock)
+                            }
                         }
                         selector.offer(out, count: n, firstItem: 0, query: q, worker: 0)
                     }
@@ -180,6 +212,30 @@ public struct FlatIndex: Sendable {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let lo = w * per, hi = min(count, lo + per)
                 if lo < hi { body(w, lo..<hi) }
+            }
+        }
+    }
+
+    /// `scores[j] += Σ_f query[f] · postings[f][j]` for query row `q`: each of the query's
+    /// features adds its value times the item's to the items that have it.
+    static func addSparse(_ queries: SparseRows, row q: Int, postings: SparseRows, into scores: UnsafeMutablePointer<Float>) {
+        queries.indices.withUnsafeBufferPointer { qi in
+            queries.values.withUnsafeBufferPointer { qv in
+                postings.offsets.withUnsafeBufferPointer { po in
+                    postings.indices.withUnsafeBufferPointer { pi in
+                        postings.values.withUnsafeBufferPointer { pv in
+                            for e in queries.offsets[q] ..< queries.offsets[q + 1] {
+                                let f = Int(qi[e]), x = qv[e]
+                                var p = po[f]
+                                let end = po[f + 1]
+                                while p < end {
+                                    scores[Int(pi[p])] += x * pv[p]
+                                    p += 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ public struct Matcher: Sendable {
     public let catalog: [Scenario]
     public let encoder: HybridEncoder
     public let index: FlatIndex
+    /// Which features the index scores densely and which sparsely.
+    public let layout: IndexLayout
     let scenarioEncodings: [HybridEncoder.Encoded]
     let scenarioTexts: [SharedPhrases.Text]
 
@@ -15,23 +17,15 @@ public struct Matcher: Sendable {
         let encodings = catalog.map { encoder.encode($0) }
         self.scenarioEncodings = encodings
         self.scenarioTexts = catalog.map { SharedPhrases.Text($0.text) }
-        self.index = FlatIndex(vectors: Self.denseMatrix(encodings, encoder: encoder))
+        let layout = IndexLayout(encoder: encoder, catalog: encodings)
+        self.layout = layout
+        let (dense, sparse) = layout.matrices(encodings)
+        self.index = FlatIndex(vectors: dense, sparse: sparse)
     }
 
     /// An untrained matcher over the catalog alone (tests, or before `train` has run).
     public init(catalog: [Scenario], lexicon: Lexicon? = nil) {
         self.init(catalog: catalog, model: .untrained(lexicon: lexicon), lexicon: lexicon)
-    }
-
-    static func denseMatrix(_ encodings: [HybridEncoder.Encoded], encoder: HybridEncoder) -> Matrix {
-        var m = Matrix(rows: encodings.count, columns: encoder.dimension)
-        var row = [Float](repeating: 0, count: encoder.dimension)
-        for (i, e) in encodings.enumerated() {
-            for j in row.indices { row[j] = 0 }
-            encoder.denseRow(e, into: &row)
-            m.storage.replaceSubrange(i * m.columns ..< (i + 1) * m.columns, with: row)
-        }
-        return m
     }
 
     public func match(_ company: Company, top: Int, constraints: Constraints) -> [Match] {
@@ -49,9 +43,9 @@ public struct Matcher: Sendable {
         -> (perCompany: [[Match]], perScenario: [[TopKHeap.Entry]]) {
         let encoder = self.encoder
         let encodings = parallelMap(companies) { encoder.encode($0) }
-        let queries = Self.denseMatrix(encodings, encoder: encoder)
+        let (queries, sparse) = layout.matrices(encodings)
         let scenarioOK = catalog.map { constraints.scenarioVerdict($0) == .passed }
-        let (found, reverse) = index.searchBothWays(queries, k: top, reverseK: perScenario) { q, j in
+        let (found, reverse) = index.searchBothWays(queries, sparse: sparse, k: top, reverseK: perScenario) { q, j in
             scenarioOK[j] && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
         }
         // Reasons are the costly part of a large batch: built on all cores, each company's

@@ -7,11 +7,9 @@ extension Matcher {
     /// top list. Without a filter the server calls `match` itself, the CLI's own path.
     func matchItems(_ company: Company, top: Int, constraints: Constraints, where keep: @escaping (Scenario) -> Bool) -> [MatchAnswer.Item] {
         let encoding = encoder.encode(company)
-        var row = [Float](repeating: 0, count: encoder.dimension)
-        encoder.denseRow(encoding, into: &row)
-        let query = Matrix(rows: 1, columns: encoder.dimension, storage: row)
+        let (query, sparse) = layout.matrices([encoding])
         let catalog = self.catalog
-        let found = index.search(query, k: top) { _, j in
+        let found = index.search(query, sparse: sparse, k: top) { _, j in
             keep(catalog[j]) && constraints.verdict(company: company, scenario: catalog[j]) == .passed
         }[0]
         return found.enumerated().map { r, e in

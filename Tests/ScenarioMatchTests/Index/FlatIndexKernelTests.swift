@@ -50,7 +50,7 @@ struct FlatIndexKernelTests {
             let data = Self.integerMatrix(n, d, &rng), queries = Self.integerMatrix(m, d, &rng)
             let filter: (Int, Int) -> Bool = { q, j in (q + 3 * j) % 4 != 1 }
             let forward = (0..<m).map { q in Self.naiveTop((0..<n).filter { filter(q, $0) }.map { ($0, Self.dot(queries, q, data, $0)) }, k) }
-            let backward = (0..<n).map { j in Self.naiveTop((0..<m).filter { filter($0, j) }.map { ($0, Self.dot(queries, $0, data, j)) }, reverseK) }
+            let backward = reverseK == 0 ? [] : (0..<n).map { j in Self.naiveTop((0..<m).filter { filter($0, j) }.map { ($0, Self.dot(queries, $0, data, j)) }, reverseK) }
             for (queryBlock, itemBlock, threads) in [(4096, 1024, 1), (5, 8, 3), (32, 16, 2)] {
                 let index = FlatIndex(vectors: data, queryBlock: queryBlock, itemBlock: itemBlock, threads: threads)
                 let (perQuery, perRow) = index.searchBothWays(queries, k: k, reverseK: reverseK, allowed: filter)
@@ -155,5 +155,43 @@ struct FlatIndexKernelTests {
         #expect(TopKHeap(capacity: 0).threshold == .infinity)
         #expect(TopKHeap(capacity: 2).threshold == -.infinity)
         #expect(FlatIndex.availableThreads >= 1)
+    }
+}
+
+@Suite("Index sparse part")
+struct FlatIndexSparseTests {
+    /// Dense and sparse parts side by side make one wider dense matrix: the index must rank
+    /// exactly as a naive scan of that matrix does.
+    @Test("Dense plus sparse parts rank as a naive scan of the two laid side by side, every path")
+    func sparseMatchesNaive() {
+        var rng = SplitMix64(seed: 41)
+        for (m, n, d, s, k, reverseK) in [(3, 50, 4, 30, 5, 0), (40, 130, 8, 70, 7, 3), (20, 300, 0, 40, 10, 2), (9, 17, 5, 0, 20, 4)] {
+            let dense = FlatIndexKernelTests.integerMatrix(n, d, &rng), queries = FlatIndexKernelTests.integerMatrix(m, d, &rng)
+            let itemSparse = SparseRowsTests.random(n, s, density: 0.1, &rng), querySparse = SparseRowsTests.random(m, s, density: 0.2, &rng)
+            func wide(_ a: Matrix, _ b: [SparseVector]) -> Matrix {
+                var out = Matrix(rows: a.rows, columns: d + s)
+                for i in 0..<a.rows {
+                    for j in 0..<d { out[i, j] = a[i, j] }
+                    for (f, v) in zip(b[i].indices, b[i].values) { out[i, d + Int(f)] = v }
+                }
+                return out
+            }
+            let (wideItems, wideQueries) = (wide(dense, itemSparse), wide(queries, querySparse))
+            let filter: (Int, Int) -> Bool = { q, j in (q + 2 * j) % 7 != 3 }
+            let forward = (0..<m).map { q in
+                FlatIndexKernelTests.naiveTop((0..<n).filter { filter(q, $0) }.map { ($0, FlatIndexKernelTests.dot(wideQueries, q, wideItems, $0)) }, k)
+            }
+            let backward = reverseK == 0 ? [] : (0..<n).map { j in
+                FlatIndexKernelTests.naiveTop((0..<m).filter { filter($0, j) }.map { ($0, FlatIndexKernelTests.dot(wideQueries, $0, wideItems, j)) }, reverseK)
+            }
+            for (queryBlock, itemBlock, threads) in [(4096, 1024, 1), (7, 16, 2), (16, 33, 3)] {
+                let index = FlatIndex(vectors: dense, sparse: SparseRows(itemSparse, columns: s),
+                                      queryBlock: queryBlock, itemBlock: itemBlock, threads: threads)
+                let (perQuery, perRow) = index.searchBothWays(queries, sparse: SparseRows(querySparse, columns: s),
+                                                              k: k, reverseK: reverseK, allowed: filter)
+                #expect(perQuery == forward, "m \(m) n \(n) d \(d) s \(s) tiles \(queryBlock)×\(itemBlock) threads \(threads)")
+                #expect(perRow == backward, "m \(m) n \(n) tiles \(queryBlock)×\(itemBlock) threads \(threads)")
+            }
+        }
     }
 }
