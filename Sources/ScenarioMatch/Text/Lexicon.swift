@@ -42,9 +42,8 @@ public struct Lexicon: Sendable {
 
     public let concepts: [Concept]
     private let index: [String: Int]
-    /// Normalized surface form → concept position.
-    private let forms: [String: Int]
-    private let longestForm: Int
+    /// Normalized surface forms → concept position.
+    private let trie: FormTrie
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
         case duplicateConcept(String)
@@ -69,7 +68,7 @@ public struct Lexicon: Sendable {
             index[c.id] = i
         }
         var forms: [String: Int] = [:]
-        var longest = 0
+        var trie = FormTrie()
         for (i, c) in concepts.enumerated() {
             var any = false
             for form in c.forms + [c.label] {
@@ -81,7 +80,7 @@ public struct Lexicon: Sendable {
                     continue
                 }
                 forms[key] = i
-                longest = max(longest, key.unicodeScalars.count)
+                trie.insert(key.unicodeScalars, value: i)
             }
             guard any else { throw .emptyForms(c.id) }
             for target in c.serves where index[target] == nil {
@@ -90,8 +89,7 @@ public struct Lexicon: Sendable {
         }
         self.concepts = concepts
         self.index = index
-        self.forms = forms
-        self.longestForm = longest
+        self.trie = trie
     }
 
     public func concept(_ id: String) -> Concept? {
@@ -105,25 +103,21 @@ public struct Lexicon: Sendable {
         public var length: Int
     }
 
-    /// Greedy longest match, left to right, over normalized text.
+    /// Greedy longest match, left to right, over normalized text: at each position the
+    /// longest form that starts there and lies on word boundaries.
     public func spans(inNormalized text: String) -> [Match] {
         let scalars = Array(text.unicodeScalars)
         var out: [Match] = []
         var i = 0
         while i < scalars.count {
-            var matched = 0
-            var maxLen = min(longestForm, scalars.count - i)
-            while maxLen > 0 {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[i..<(i + maxLen)])
-                if let c = forms[String(view)], Self.onWordBoundary(scalars, i, maxLen) {
-                    out.append(Match(concept: concepts[c], start: i, length: maxLen))
-                    matched = maxLen
-                    break
-                }
-                maxLen -= 1
+            var best: (length: Int, concept: Int)?
+            trie.prefixes(of: scalars, from: i) { length, c in
+                if Self.onWordBoundary(scalars, i, length) { best = (length, c) }
             }
-            i += max(matched, 1)
+            if let best {
+                out.append(Match(concept: concepts[best.concept], start: i, length: best.length))
+            }
+            i += max(best?.length ?? 0, 1)
         }
         return out
     }
