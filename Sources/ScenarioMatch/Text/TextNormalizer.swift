@@ -5,6 +5,46 @@ import Foundation
 /// punctuation or symbol mark turned into a space.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
+        commonNormalize(text) ?? foundationNormalize(text)
+    }
+
+    /// The same result, scalar by scalar and without Foundation, for text made only of
+    /// ASCII, CJK unified ideographs, full-width ASCII forms and CJK punctuation (what nearly
+    /// every record holds): there NFKC maps a full-width form to its ASCII letter, leaves the
+    /// rest alone (or, for punctuation, maps a separator to a separator), and lower-casing
+    /// touches A–Z only. Any other scalar returns `nil`, and the text takes the full path.
+    static func commonNormalize(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for original in text.unicodeScalars {
+            var v = original.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            let separator: Bool
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { v += 0x20 }
+                separator = isSeparator(Unicode.Scalar(UInt8(v)))
+            } else if v >= 0x4E00 && v <= 0x9FFF {
+                separator = false
+            } else if v >= 0x3000 && v <= 0x303F && isSeparator(original) {
+                separator = true
+            } else {
+                return nil
+            }
+            if separator {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.append(Unicode.Scalar(v)!)
+                lastWasSpace = false
+            }
+        }
+        var result = String(out)
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// NFKC through Foundation, then lower case and separators.
+    static func foundationNormalize(_ text: String) -> String {
         let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         out.reserveCapacity(folded.unicodeScalars.count)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScenarioMatch
 
@@ -8,6 +9,25 @@ struct TokenizerTests {
         #expect(TextNormalizer.normalize("ＡＩ巡检，５Ｇ（专网）！") == "ai巡检 5g 专网")
         #expect(TextNormalizer.normalize("  无人机——物流  ") == "无人机 物流")
         #expect(TextNormalizer.normalize("") == "")
+    }
+
+    @Test("The scalar-by-scalar path gives what NFKC through Foundation gives, on every dataset text and on edge cases")
+    func commonPathAgreesWithFoundation() throws {
+        var texts = ["ＡＢＣ，ｘｙｚ！１２３", "　全角空格　与〈书名号〉「引号」", "Tab\there\r\nLF", "〸〹〺", "々〇", "e\u{301}clair",
+                     "ﾊﾝｶｸ半角", "① ② ⅷ", "Ｖ２Ｘ车路协同、ＬｉＤＡＲ", "AI/5G+IoT_2025", "\u{3000}", "——", ""]
+        for name in ["Datasets/scenarios.jsonl", "Datasets/companies.jsonl"] {
+            let raw = try String(contentsOf: Fixtures.root.appendingPathComponent(name), encoding: .utf8)
+            texts += raw.split(separator: "\n").map(String.init)
+        }
+        var common = 0
+        for t in texts {
+            #expect(TextNormalizer.normalize(t) == TextNormalizer.foundationNormalize(t), "\(t.prefix(40))")
+            if TextNormalizer.commonNormalize(t) != nil { common += 1 }
+        }
+        // The fast path must actually carry the datasets, or it is dead weight.
+        #expect(common > texts.count / 2)
+        #expect(TextNormalizer.commonNormalize("〸") == nil)
+        #expect(TextNormalizer.commonNormalize("ｅ\u{301}") == nil)
     }
 
     @Test("Han text gives unigrams and bigrams that never cross punctuation; Latin and digits stay whole words")
