@@ -60,12 +60,20 @@ public final class BatchRunner {
         func finishBlock() throws {
             if !block.isEmpty {
                 let (results, perScenario) = matcher.matchBothWays(block, top: options.top, perScenario: perScenarioTop, constraints: constraints)
-                for (company, matches) in zip(block, results) {
+                // Rows are formatted on all cores and written in input order.
+                let (tag, withRun) = (options.runTag, runFile != nil)
+                let texts = parallelMap(Array(zip(block, results))) { company, matches in
+                    var csv = "", run = ""
                     for m in matches {
                         let score = String(format: "%.6f", m.score)
-                        out.write(CSVField.row([company.id, String(m.rank), m.scenario.id, score, m.reasons.joined(separator: "；")]))
-                        runFile?.write("\(company.id) Q0 \(m.scenario.id) \(m.rank) \(score) \(options.runTag)\n")
+                        csv += CSVField.row([company.id, String(m.rank), m.scenario.id, score, m.reasons.joined(separator: "；")])
+                        if withRun { run += "\(company.id) Q0 \(m.scenario.id) \(m.rank) \(score) \(tag)\n" }
                     }
+                    return (csv, run)
+                }
+                for (csv, run) in texts {
+                    out.write(csv)
+                    if withRun { runFile?.write(run) }
                 }
                 for (j, entries) in perScenario.enumerated() where !entries.isEmpty {
                     reverse[j] = Self.merge(reverse[j], entries.map { .init(company: block[Int($0.id)].id, score: $0.score) }, keep: perScenarioTop)

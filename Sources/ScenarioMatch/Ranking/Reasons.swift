@@ -40,14 +40,15 @@ public enum Reasons {
             .sorted { (c.concepts[$0]! * s.concepts[$0]!, $1) > (c.concepts[$1]! * s.concepts[$1]!, $0) }
         var out: [String] = []
         var seen: Set<String> = []
+        // What the company names itself, looked up once: the sources of linked concepts.
+        lazy var named = c.concepts.keys.sorted().compactMap { lexicon.concept($0) }.filter { (c.concepts[$0.id] ?? 0) >= 1 }
         for id in shared {
             guard let concept = lexicon.concept(id), !seen.contains(concept.label) else { continue }
             seen.insert(concept.label)
             // A direct mention on the company side counts at least 1; links add less.
             if (c.concepts[id] ?? 0) >= 1 {
                 out.append(concept.label)
-            } else if let source = c.concepts.keys.sorted().compactMap({ lexicon.concept($0) })
-                        .first(where: { $0.serves.contains(id) && (c.concepts[$0.id] ?? 0) >= 1 }) {
+            } else if let source = named.first(where: { $0.serves.contains(id) }) {
                 out.append("\(source.label) → \(concept.label)")
             } else {
                 out.append(concept.label)

@@ -27,37 +27,43 @@ public enum SharedPhrases {
     }
 
     /// Extends `seed` left and right, one character at a time, while the longer string
-    /// still occurs in both texts (and does not cross a space).
-    static func grow(_ seed: [Unicode.Scalar], in b: [Unicode.Scalar], alsoIn a: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var best = seed
+    /// still occurs in both texts (and does not cross a space). The phrase is kept as a
+    /// range of `b`, so no candidate is copied.
+    static func grow(_ seed: [Unicode.Scalar], in b: [Unicode.Scalar], alsoIn a: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        guard var lo = firstOccurrence(of: seed[...], in: b, from: 0) else { return seed[...] }
+        var hi = lo + seed.count
         var changed = true
         while changed {
             changed = false
-            var start = firstOccurrence(of: best, in: b, from: 0)
+            let length = hi - lo
+            var start = firstOccurrence(of: b[lo ..< hi], in: b, from: 0)
             while let i = start {
-                if i > 0, b[i - 1] != " " {
-                    let longer = [b[i - 1]] + best
-                    if firstOccurrence(of: longer, in: a, from: 0) != nil { best = longer; changed = true; break }
+                if i > 0, b[i - 1] != " ", firstOccurrence(of: b[(i - 1) ..< (i + length)], in: a, from: 0) != nil {
+                    (lo, hi) = (i - 1, i + length); changed = true; break
                 }
-                let end = i + best.count
-                if end < b.count, b[end] != " " {
-                    let longer = best + [b[end]]
-                    if firstOccurrence(of: longer, in: a, from: 0) != nil { best = longer; changed = true; break }
+                let end = i + length
+                if end < b.count, b[end] != " ", firstOccurrence(of: b[i ... end], in: a, from: 0) != nil {
+                    (lo, hi) = (i, end + 1); changed = true; break
                 }
-                start = firstOccurrence(of: best, in: b, from: i + 1)
+                start = firstOccurrence(of: b[lo ..< hi], in: b, from: i + 1)
             }
         }
-        return best
+        return b[lo ..< hi]
     }
 
     /// The first position at or after `from` where `needle` occurs, compared in place.
-    static func firstOccurrence(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= hay.count, from <= hay.count - needle.count else { return nil }
-        let first = needle[0]
-        outer: for i in from...(hay.count - needle.count) where hay[i] == first {
-            for k in 1..<needle.count where hay[i + k] != needle[k] { continue outer }
-            return i
+    static func firstOccurrence(of needle: ArraySlice<Unicode.Scalar>, in hay: [Unicode.Scalar], from: Int) -> Int? {
+        let n = needle.count
+        guard n > 0, n <= hay.count, from <= hay.count - n else { return nil }
+        let first = needle[needle.startIndex]
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                outer: for i in from...(h.count - n) where h[i] == first {
+                    for k in 1..<n where h[i + k] != nd[k] { continue outer }
+                    return i
+                }
+                return nil
+            }
         }
-        return nil
     }
 }
