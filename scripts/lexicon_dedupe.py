@@ -13,6 +13,25 @@ import json, os, sys, unicodedata
 
 DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Models", "lexicon")
 MAX_FORMS = 24
+# Pairs written separately under different ids and forms for one idea (found by reading the
+# parts side by side): the second is merged into the first, whatever the form count.
+SAME = [
+    ("LA.medical_delivery_drone", "BIO.medical_logistics_drone"),
+    ("LA.medical_sample_delivery", "BIO.medical_sample_air_delivery"),
+    ("RB.exoskeleton", "BIO.lower_limb_exoskeleton"),
+    ("RB.medical_logistics_robot", "BIO.hospital_logistics_robot"),
+    ("RB.rehab_robot", "BIO.upper_limb_rehab_robot"),
+    ("AI.deepfake_detection", "DATA.deepfake_detection"),
+    ("AI.adaptive_signal_control", "MOB.adaptive_signal_control"),
+    ("AI.video_ai_platform", "MOB.video_ai_platform"),
+    ("AI.medical_llm", "BIO.medical_llm"),
+    ("AI.medical_imaging_ai", "BIO.ai_imaging_software"),
+    ("AI.medical_imaging_diagnosis", "BIO.radiology_reading_assist"),
+    ("AI.substation_inspection", "RB.substation_inspection"),
+    ("AI.patient_triage_guidance", "BIO.smart_triage_guidance"),
+    ("AI.crowd_flow_management", "MOB.crowd_management"),
+    ("AI.urban_management_event", "MOB.urban_governance_event"),
+]
 
 
 def key(form):
@@ -37,6 +56,11 @@ def main():
 
     size = {i: len({key(f) for f in [concept[i]["label"]] + concept[i]["forms"]}) for i in order}
     owner, changes = {}, []
+    for keep, gone in SAME:
+        if keep in parent and gone in parent and find(keep) != find(gone):
+            a, b = find(keep), find(gone)
+            parent[b] = a; size[a] += size[b]
+            changes.append(f"merged {gone} into {keep} (same idea)")
     for i in order:
         c = concept[i]
         for f in [c["label"]] + c["forms"]:
@@ -56,11 +80,12 @@ def main():
 
     merged = {}
     for i in order:
+        if find(i) == i:
+            merged[i] = dict(concept[i]); merged[i]["forms"] = list(concept[i]["forms"])
+            merged[i]["domains"] = list(concept[i].get("domains", [])); merged[i]["serves"] = list(concept[i].get("serves", []))
+    for i in order:
         r = find(i)
-        if r == i:
-            merged[r] = dict(concept[i]); merged[r]["forms"] = list(concept[i]["forms"])
-            merged[r]["domains"] = list(concept[i].get("domains", [])); merged[r]["serves"] = list(concept[i].get("serves", []))
-        else:
+        if r != i:
             m = merged[r]; c = concept[i]
             m["forms"] += [c["label"]] + c["forms"]
             m["domains"] += [d for d in c.get("domains", []) if d not in m["domains"]]

@@ -53,6 +53,10 @@ struct BatchCommand: ParsableCommand {
                                    perScenarioTop: perScenarioTop ?? 0, top: top, blockSize: blockSize, resume: resume)
         options.runTag = "scenario-match"
         let reporter = ProgressReporter(quiet: quiet)
+        if !quiet {
+            let layout = matcher.layout
+            FileHandle.standardError.write(Data("batch: \(matcher.catalog.count) scenarios; index of \(layout.denseColumns) dense columns (sgemm) and \(layout.sparseColumns) sparse features (\(matcher.index.sparse?.entryCount ?? 0) entries)\n".utf8))
+        }
         let summary = try failOnInputError {
             try BatchRunner(matcher: matcher, constraints: catalog.constraints, options: options).run(progress: reporter.update)
         }

@@ -22,11 +22,12 @@ public struct WeightFitter: Sendable {
     public func meanNDCG(_ weights: BlockWeights) -> Double {
         guard !companies.isEmpty else { return 0 }
         var total = 0.0
+        let blocks = FeatureBlock.allCases.compactMap { b in blockScores[b].map { (weights[b], $0) } }
         for (q, company) in companies.enumerated() {
             var heap = TopKHeap(capacity: cutoff)
             for j in catalogIDs.indices where allowed[q][j] {
                 var s: Float = 0
-                for (b, m) in blockScores { s += weights[b] * m[q, j] }
+                for (w, m) in blocks { s += w * m[q, j] }
                 heap.insert(id: Int32(j), score: s)
             }
             let ranking = heap.sorted().enumerated().map { r, e in
