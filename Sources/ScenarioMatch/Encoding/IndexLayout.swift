@@ -17,7 +17,7 @@ public struct IndexLayout: Sendable {
 
     /// Lexical and concept features found in at least this share of the catalog are dense.
     /// Measured on 100,000 × 10,000 generated records (Benchmarks/RESULTS.md).
-    public static let defaultDenseShare = 0.05
+    public static let defaultDenseShare = 0.15
 
     public init(encoder: HybridEncoder, catalog: [HybridEncoder.Encoded], denseShare: Double = IndexLayout.defaultDenseShare) {
         let widths = encoder.blockDimensions

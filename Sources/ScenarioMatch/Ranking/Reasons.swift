@@ -64,7 +64,7 @@ public enum Reasons {
         var picked: [String] = []
         for (index, _) in a.sharedContributions(b) {
             let term = vectorizer.terms[Int(index)]
-            if term.count < 2 || picked.contains(where: { $0.contains(term) }) { continue }
+            if term.unicodeScalars.count < 2 || picked.contains(where: { SharedPhrases.occurs(term, in: $0) }) { continue }
             picked.append(term)
             if picked.count == limit { break }
         }

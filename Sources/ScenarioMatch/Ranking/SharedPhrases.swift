@@ -18,8 +18,8 @@ public enum SharedPhrases {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: grow(Array(seed.unicodeScalars), in: scenario.scalars, alsoIn: company.scalars))
             let phrase = String(view)
-            if out.contains(where: { $0.contains(phrase) }) { continue }
-            out.removeAll { phrase.contains($0) }
+            if out.contains(where: { occurs(phrase, in: $0) }) { continue }
+            out.removeAll { occurs($0, in: phrase) }
             out.append(phrase)
             if out.count == limit { break }
         }
@@ -49,6 +49,23 @@ public enum SharedPhrases {
             }
         }
         return b[lo ..< hi]
+    }
+
+    /// Whether `needle` occurs in `hay`, compared as UTF-8 bytes (a match of whole scalars,
+    /// since no scalar's encoding starts inside another's), without Foundation.
+    static func occurs(_ needle: String, in hay: String) -> Bool {
+        var needle = needle, hay = hay
+        return needle.withUTF8 { n in
+            hay.withUTF8 { h in
+                guard n.count <= h.count else { return false }
+                guard let first = n.first else { return true }
+                outer: for i in 0...(h.count - n.count) where h[i] == first {
+                    for k in 1..<n.count where h[i + k] != n[k] { continue outer }
+                    return true
+                }
+                return false
+            }
+        }
     }
 
     /// The first position at or after `from` where `needle` occurs, compared in place.
