@@ -12,7 +12,10 @@ public struct HybridEncoder: Sendable {
     /// A record's blocks, each L2-normalized, in `FeatureBlock.allCases` order.
     public struct Encoded: Sendable {
         public var blocks: [SparseVector]
+        /// Concepts with their weights, the linked applications included.
         public var concepts: [String: Float]
+        /// The concepts the text itself names.
+        public var named: Set<String> = []
         public subscript(_ b: FeatureBlock) -> SparseVector { blocks[FeatureBlock.allCases.firstIndex(of: b)!] }
     }
 
@@ -80,7 +83,7 @@ public struct HybridEncoder: Sendable {
                 blocks.append(Self.sparse(w))
             }
         }
-        return Encoded(blocks: blocks, concepts: concepts)
+        return Encoded(blocks: blocks, concepts: concepts, named: Set(a.concepts.keys))
     }
 
     /// A scenario's concepts as needs: IDF-weighted, summing to 1, so that the dot product

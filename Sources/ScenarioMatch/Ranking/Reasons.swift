@@ -32,26 +32,27 @@ public enum Reasons {
         return String(r)
     }
 
-    /// Concepts present on both sides, strongest first; a concept the company reaches only
-    /// through a lexicon link is shown as "product → application".
+    /// Concepts the scenario names that the company covers, strongest first: by name
+    /// ("电力设施巡检"), or through a product or technology it names that serves the
+    /// application ("四足机器人 → 电力设施巡检"). Only what the scenario's text names is shown,
+    /// so a reader can find every concept in it.
     static func conceptLinks(_ c: HybridEncoder.Encoded, _ s: HybridEncoder.Encoded, encoder: HybridEncoder, limit: Int) -> [String] {
         guard let lexicon = encoder.expansion?.lexicon else { return [] }
-        let shared = c.concepts.keys.filter { s.concepts[$0] != nil }
+        let shared = s.named.filter { c.concepts[$0] != nil }
             .sorted { (c.concepts[$0]! * s.concepts[$0]!, $1) > (c.concepts[$1]! * s.concepts[$1]!, $0) }
         var out: [String] = []
         var seen: Set<String> = []
         // What the company names itself, looked up once: the sources of linked concepts.
-        lazy var named = c.concepts.keys.sorted().compactMap { lexicon.concept($0) }.filter { (c.concepts[$0.id] ?? 0) >= 1 }
+        lazy var named = c.named.sorted().compactMap { lexicon.concept($0) }
         for id in shared {
             guard let concept = lexicon.concept(id), !seen.contains(concept.label) else { continue }
             seen.insert(concept.label)
-            // A direct mention on the company side counts at least 1; links add less.
-            if (c.concepts[id] ?? 0) >= 1 {
+            if c.named.contains(id) {
                 out.append(concept.label)
             } else if let source = named.first(where: { $0.serves.contains(id) }) {
                 out.append("\(source.label) → \(concept.label)")
             } else {
-                out.append(concept.label)
+                continue
             }
             if out.count == limit { break }
         }
