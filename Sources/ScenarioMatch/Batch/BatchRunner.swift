@@ -89,15 +89,21 @@ public final class BatchRunner {
             progress(Progress(rows: matched + failed, bytesRead: stream.position.offset, totalBytes: totalBytes))
         }
 
-        while let item = stream.next() {
-            switch item.result {
-            case .success(let company):
-                block.append(company)
-                if block.count == options.blockSize { try finishBlock() }
-            case .failure(let error):
-                err.write(CSVField.row([String(item.line), item.id ?? "", error.field.map { "field '\($0)': \(error.message)" } ?? error.message]))
-                failed += 1
+        // Rows are read at most up to the end of the current block, so that a checkpoint's
+        // position always falls right after the block's last row.
+        while true {
+            let items = stream.next(upTo: options.blockSize - block.count)
+            if items.isEmpty { break }
+            for item in items {
+                switch item.result {
+                case .success(let company):
+                    block.append(company)
+                case .failure(let error):
+                    err.write(CSVField.row([String(item.line), item.id ?? "", error.field.map { "field '\($0)': \(error.message)" } ?? error.message]))
+                    failed += 1
+                }
             }
+            if block.count == options.blockSize { try finishBlock() }
         }
         try finishBlock()
         try out.close(); try err.close(); try runFile?.close()

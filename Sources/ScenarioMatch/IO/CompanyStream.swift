@@ -50,38 +50,63 @@ public final class CompanyStream: Sequence, IteratorProtocol {
     }
 
     public func next() -> Item? {
-        var item: Item
-        if let csv, let header {
-            guard let record = csv.next() else { return nil }
-            let id = record.fields.flatMap { row in header.positions.first { $0.name == "id" }.flatMap { $0.index < row.count ? row[$0.index] : nil } }
-            do { item = Item(line: record.line, result: .success(try CompanyCSV.company(record, header: header, path: path)), id: id) } catch {
-                item = Item(line: record.line, result: .failure(error), id: id)
+        next(upTo: 1).first
+    }
+
+    /// Up to `limit` items: the rows are read in order on this thread, turned into companies
+    /// on all cores, then checked for duplicate ids in order. The position after the call is
+    /// right after the last row returned.
+    public func next(upTo limit: Int) -> [Item] {
+        var raw: [Raw] = []
+        while raw.count < Swift.max(limit, 1), let r = nextRaw() { raw.append(r) }
+        let (path, header) = (self.path, self.header)
+        var items = raw.count > 1 ? parallelMap(raw) { Self.item($0, header: header, path: path) }
+                                  : raw.map { Self.item($0, header: header, path: path) }
+        for i in items.indices {
+            guard case .success(let c) = items[i].result else { continue }
+            if let first = seen[c.id] {
+                items[i].result = .failure(InputError(file: path, line: items[i].line, field: "id", message: "duplicate id '\(c.id)' (first on line \(first))"))
+            } else {
+                seen[c.id] = items[i].line
             }
-        } else {
-            var next: (line: Int, text: Data)?
-            repeat {
-                next = jsonl!.next()
-                guard let n = next else { return nil }
-                if !n.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
-            } while true
-            let (line, text) = next!
+        }
+        return items
+    }
+
+    /// One row as read, before it is parsed.
+    enum Raw: Sendable {
+        case csv(CSVRecordReader.Record)
+        case json(line: Int, text: Data)
+    }
+
+    private func nextRaw() -> Raw? {
+        if let csv {
+            return csv.next().map { .csv($0) }
+        }
+        while let n = jsonl!.next() {
+            if !n.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .json(line: n.line, text: n.text) }
+        }
+        return nil
+    }
+
+    private static func item(_ raw: Raw, header: CompanyCSV.Header?, path: String) -> Item {
+        switch raw {
+        case .csv(let record):
+            let header = header!
+            let id = record.fields.flatMap { row in header.positions.first { $0.name == "id" }.flatMap { $0.index < row.count ? row[$0.index] : nil } }
+            do { return Item(line: record.line, result: .success(try CompanyCSV.company(record, header: header, path: path)), id: id) } catch {
+                return Item(line: record.line, result: .failure(error), id: id)
+            }
+        case let .json(line, text):
             do {
                 let fields = try JSONFields(jsonText: text)
                 let id = fields.object["id"] as? String
-                do { item = Item(line: line, result: .success(try Company(fields: fields)), id: id) } catch {
-                    item = Item(line: line, result: .failure(error.located(file: path, line: line)), id: id)
+                do { return Item(line: line, result: .success(try Company(fields: fields)), id: id) } catch {
+                    return Item(line: line, result: .failure(error.located(file: path, line: line)), id: id)
                 }
             } catch {
-                item = Item(line: line, result: .failure(error.located(file: path, line: line)), id: nil)
+                return Item(line: line, result: .failure(error.located(file: path, line: line)), id: nil)
             }
         }
-        if case .success(let c) = item.result {
-            if let first = seen[c.id] {
-                item.result = .failure(InputError(file: path, line: item.line, field: "id", message: "duplicate id '\(c.id)' (first on line \(first))"))
-            } else {
-                seen[c.id] = item.line
-            }
-        }
-        return item
     }
 }
