@@ -25,6 +25,18 @@ public struct SparseVector: Sendable, Equatable {
     }
 
     public func dot(_ other: SparseVector) -> Float {
+        // Both hold every feature 0..<n (the LSA block): a plain dot product. Ascending,
+        // distinct indices that end at n − 1 after n entries can only be 0..<n.
+        let n = indices.count
+        if n > 0, other.indices.count == n, Int(indices[n - 1]) == n - 1, Int(other.indices[n - 1]) == n - 1 {
+            return values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    var sum: Float = 0
+                    for k in 0..<n { sum += a[k] * b[k] }
+                    return sum
+                }
+            }
+        }
         var i = 0, j = 0, sum: Float = 0
         while i < indices.count && j < other.indices.count {
             if indices[i] == other.indices[j] { sum += values[i] * other.values[j]; i += 1; j += 1 }

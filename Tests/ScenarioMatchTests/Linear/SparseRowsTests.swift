@@ -42,4 +42,26 @@ struct SparseRowsTests {
         #expect((0..<7).map { s.row($0) } == Array(vectors[5..<12]))
         #expect(m.slice(3..<3).rows == 0)
     }
+
+    @Test("Sparse dot products, full vectors (the fast path) and partial ones, equal a dense dot product")
+    func dot() {
+        var rng = SplitMix64(seed: 13)
+        func dense(_ v: SparseVector, _ n: Int) -> [Float] {
+            var out = [Float](repeating: 0, count: n)
+            for (i, x) in zip(v.indices, v.values) { out[Int(i)] = x }
+            return out
+        }
+        for density in [1.0, 0.9, 0.3] {
+            for _ in 0..<20 {
+                let n = Int.random(in: 1...40, using: &rng)
+                let pair = Self.random(2, n, density: density, &rng)
+                let expected = zip(dense(pair[0], n), dense(pair[1], n)).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                #expect(pair[0].dot(pair[1]) == expected, "n \(n) density \(density)")
+                #expect(pair[1].dot(pair[0]) == expected)
+            }
+        }
+        // Same count, both ending at n − 1, yet not full: must not take the fast path.
+        let a = SparseVector(indices: [1, 3], values: [2, 5]), b = SparseVector(indices: [2, 3], values: [7, 1])
+        #expect(a.dot(b) == 5)
+    }
 }
