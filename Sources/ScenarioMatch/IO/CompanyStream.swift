@@ -41,6 +41,20 @@ public final class CompanyStream: Sequence, IteratorProtocol {
             csv = nil
             header = nil
         }
+        if let position, position.offset > 0 { try rememberIDs(before: position) }
+    }
+
+    /// On resume, the ids of the valid rows before the checkpoint, so that a duplicate of
+    /// one of them after it is still caught: the rows are read again up to the checkpoint
+    /// (never past it) and checked as on the first run.
+    private func rememberIDs(before position: Position) throws(InputError) {
+        let replay = try CompanyStream(path: path)
+        var raw: [Raw] = []
+        while replay.position.offset < position.offset, let r = replay.nextRaw() { raw.append(r) }
+        let (path, header) = (self.path, self.header)
+        for item in parallelMap(raw, { Self.item($0, header: header, path: path) }) {
+            if case .success(let c) = item.result, seen[c.id] == nil { seen[c.id] = item.line }
+        }
     }
 
     /// The position after the last item returned.
