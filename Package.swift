@@ -53,9 +53,11 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // Running the built binary, shared by both test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "ScenarioMatchTests",
-            dependencies: ["ScenarioMatch", "scenario-match"],
+            dependencies: ["ScenarioMatch", "scenario-match", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -63,6 +65,7 @@ let package = Package(
             dependencies: [
                 "ScenarioMatchServer",
                 "scenario-match",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Hummingbird
 import ScenarioMatch
 @testable import ScenarioMatchServer
@@ -12,23 +13,10 @@ struct ChromiumTests {
 
     /// `chromium --headless … --screenshot=PATH URL`, stopped after two minutes at most.
     static func screenshot(_ chromium: String, url: String, to path: String, profile: URL) throws -> ServerFixtures.ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
+        try CommandLineRunner.run(URL(fileURLWithPath: chromium), [
             "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(path)", "--window-size=1280,1600",
             "--virtual-time-budget=5000", "--user-data-dir=\(profile.path)", url,
-        ]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { process.terminate() }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        ], cwd: ServerFixtures.root, timeout: 120)
     }
 
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Hummingbird
 import HummingbirdTesting
 import ScenarioMatch
@@ -45,35 +46,12 @@ enum ServerFixtures {
     static var json: HTTPFields { [.contentType: "application/json"] }
 
     /// The `scenario-match` binary built beside the test bundle.
-    static let binary: URL = {
-        var candidates: [URL] = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent()) }
-        for dir in candidates {
-            var d = dir
-            for _ in 0..<4 {
-                let exe = d.appendingPathComponent("scenario-match")
-                if FileManager.default.isExecutableFile(atPath: exe.path) { return exe }
-                d = d.deletingLastPathComponent()
-            }
-        }
-        return root.appendingPathComponent(".build/debug/scenario-match")
-    }()
+    static let binary: URL = CommandLineRunner.binary(root: root)
 
-    struct ProcessResult { var status: Int32; var stdout: String; var stderr: String }
+    typealias ProcessResult = CommandLineRunner.Result
 
     static func run(_ executable: URL, _ arguments: [String], cwd: URL? = nil) throws -> ProcessResult {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        p.currentDirectoryURL = cwd ?? root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return ProcessResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try CommandLineRunner.run(executable, arguments, cwd: cwd ?? root)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths of test fixtures and of the built `scenario-match` binary.
 enum Fixtures {
@@ -26,35 +27,12 @@ enum Fixtures {
     }
 
     /// The products folder holding the test bundle also holds the executable.
-    static let binary: URL = {
-        var candidates: [URL] = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent()) }
-        for dir in candidates {
-            var d = dir
-            for _ in 0..<4 {
-                let exe = d.appendingPathComponent("scenario-match")
-                if FileManager.default.isExecutableFile(atPath: exe.path) { return exe }
-                d = d.deletingLastPathComponent()
-            }
-        }
-        return root.appendingPathComponent(".build/debug/scenario-match")
-    }()
+    static let binary: URL = CommandLineRunner.binary(root: root)
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    typealias Result = CommandLineRunner.Result
 
     /// Runs the CLI from the package root, as a user would.
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = cwd ?? root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try CommandLineRunner.run(binary, arguments, cwd: cwd ?? root)
     }
 }
