@@ -64,6 +64,13 @@ public struct Matcher: Sendable {
         return (perCompany, reverse)
     }
 
+    /// Reasons for `company` (already encoded) against catalog entry `j`, from the
+    /// scenario's encoding and normalized text kept by the matcher.
+    public func explain(_ company: Company, encoding: HybridEncoder.Encoded, scenario j: Int) -> [String] {
+        Reasons.explain(company: company, scenario: catalog[j], companyEncoding: encoding,
+                        scenarioEncoding: scenarioEncodings[j], encoder: encoder, scenarioText: scenarioTexts[j])
+    }
+
     /// Block-by-block scores of every company against every scenario, unfiltered: what
     /// weight fitting needs (`[block][company][scenario]`).
     public func blockScores(_ companies: [Company]) -> [FeatureBlock: Matrix] {

@@ -14,8 +14,7 @@ extension Matcher {
         }[0]
         return found.enumerated().map { r, e in
             let s = catalog[Int(e.id)]
-            let reasons = Reasons.explain(company: company, scenario: s, companyEncoding: encoding,
-                                          scenarioEncoding: encoder.encode(s), encoder: encoder)
+            let reasons = explain(company, encoding: encoding, scenario: Int(e.id))
             return MatchAnswer.Item(rank: r + 1, scenarioID: s.id, title: s.title, score: e.score, reasons: reasons)
         }
     }
