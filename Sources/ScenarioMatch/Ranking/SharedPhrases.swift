@@ -13,17 +13,33 @@ public enum SharedPhrases {
     }
 
     static func longest(seeds: [String], company: Text, scenario: Text, limit: Int) -> [String] {
-        var out: [String] = []
+        // Phrases stay slices of the scenario's scalars until the few kept become strings.
+        var found: [ArraySlice<Unicode.Scalar>] = []
         for seed in seeds {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: grow(Array(seed.unicodeScalars), in: scenario.scalars, alsoIn: company.scalars))
-            let phrase = String(view)
-            if out.contains(where: { occurs(phrase, in: $0) }) { continue }
-            out.removeAll { occurs($0, in: phrase) }
-            out.append(phrase)
-            if out.count == limit { break }
+            let phrase = grow(Array(seed.unicodeScalars), in: scenario.scalars, alsoIn: company.scalars)
+            if found.contains(where: { occurs(phrase, in: $0) }) { continue }
+            found.removeAll { occurs($0, in: phrase) }
+            found.append(phrase)
+            if found.count == limit { break }
         }
-        return out
+        return found.map { slice in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+    }
+
+    /// Whether `needle` occurs in `hay`, scalar by scalar.
+    static func occurs(_ needle: ArraySlice<Unicode.Scalar>, in hay: ArraySlice<Unicode.Scalar>) -> Bool {
+        let n = needle.count
+        guard n <= hay.count else { return false }
+        guard n > 0 else { return true }
+        let (h0, n0) = (hay.startIndex, needle.startIndex)
+        outer: for i in 0...(hay.count - n) where hay[h0 + i] == needle[n0] {
+            for k in 1..<n where hay[h0 + i + k] != needle[n0 + k] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Extends `seed` left and right, one character at a time, while the longer string
