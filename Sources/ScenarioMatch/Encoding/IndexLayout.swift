@@ -16,7 +16,8 @@ public struct IndexLayout: Sendable {
     static let absent = Int32.min
 
     /// Lexical and concept features found in at least this share of the catalog are dense.
-    /// Measured on 100,000 × 10,000 generated records (Benchmarks/RESULTS.md).
+    /// Chosen on 10,000 generated companies × 10,000 scenarios (0.05, 0.15, 0.4 within noise of
+    /// each other; Benchmarks/RESULTS.md, second session).
     public static let defaultDenseShare = 0.15
 
     public init(encoder: HybridEncoder, catalog: [HybridEncoder.Encoded], denseShare: Double = IndexLayout.defaultDenseShare) {

@@ -49,11 +49,18 @@ public final class CompanyStream: Sequence, IteratorProtocol {
     /// (never past it) and checked as on the first run.
     private func rememberIDs(before position: Position) throws(InputError) {
         let replay = try CompanyStream(path: path)
-        var raw: [Raw] = []
-        while replay.position.offset < position.offset, let r = replay.nextRaw() { raw.append(r) }
         let (path, header) = (self.path, self.header)
-        for item in parallelMap(raw, { Self.item($0, header: header, path: path) }) {
-            if case .success(let c) = item.result, seen[c.id] == nil { seen[c.id] = item.line }
+        var done = false
+        // In chunks, so that memory stays bounded however far into the file the checkpoint is.
+        while !done {
+            var raw: [Raw] = []
+            while raw.count < 4096 {
+                guard replay.position.offset < position.offset, let r = replay.nextRaw() else { done = true; break }
+                raw.append(r)
+            }
+            for item in parallelMap(raw, { Self.item($0, header: header, path: path) }) {
+                if case .success(let c) = item.result, seen[c.id] == nil { seen[c.id] = item.line }
+            }
         }
     }
 
