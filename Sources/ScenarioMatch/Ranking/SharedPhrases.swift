@@ -31,37 +31,29 @@ public enum SharedPhrases {
 
     /// Whether `needle` occurs in `hay`, scalar by scalar.
     static func occurs(_ needle: ArraySlice<Unicode.Scalar>, in hay: ArraySlice<Unicode.Scalar>) -> Bool {
-        let n = needle.count
-        guard n <= hay.count else { return false }
-        guard n > 0 else { return true }
-        let (h0, n0) = (hay.startIndex, needle.startIndex)
-        outer: for i in 0...(hay.count - n) where hay[h0 + i] == needle[n0] {
-            for k in 1..<n where hay[h0 + i + k] != needle[n0 + k] { continue outer }
-            return true
-        }
-        return false
+        needle.isEmpty || firstOccurrence(of: needle, in: hay, from: hay.startIndex) != nil
     }
 
     /// Extends `seed` left and right, one character at a time, while the longer string
     /// still occurs in both texts (and does not cross a space). The phrase is kept as a
     /// range of `b`, so no candidate is copied.
     static func grow(_ seed: [Unicode.Scalar], in b: [Unicode.Scalar], alsoIn a: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        guard var lo = firstOccurrence(of: seed[...], in: b, from: 0) else { return seed[...] }
+        guard var lo = firstOccurrence(of: seed[...], in: b[...], from: 0) else { return seed[...] }
         var hi = lo + seed.count
         var changed = true
         while changed {
             changed = false
             let length = hi - lo
-            var start = firstOccurrence(of: b[lo ..< hi], in: b, from: 0)
+            var start = firstOccurrence(of: b[lo ..< hi], in: b[...], from: 0)
             while let i = start {
-                if i > 0, b[i - 1] != " ", firstOccurrence(of: b[(i - 1) ..< (i + length)], in: a, from: 0) != nil {
+                if i > 0, b[i - 1] != " ", firstOccurrence(of: b[(i - 1) ..< (i + length)], in: a[...], from: 0) != nil {
                     (lo, hi) = (i - 1, i + length); changed = true; break
                 }
                 let end = i + length
-                if end < b.count, b[end] != " ", firstOccurrence(of: b[i ... end], in: a, from: 0) != nil {
+                if end < b.count, b[end] != " ", firstOccurrence(of: b[i ... end], in: a[...], from: 0) != nil {
                     (lo, hi) = (i, end + 1); changed = true; break
                 }
-                start = firstOccurrence(of: b[lo ..< hi], in: b, from: i + 1)
+                start = firstOccurrence(of: b[lo ..< hi], in: b[...], from: i + 1)
             }
         }
         return b[lo ..< hi]
@@ -71,32 +63,28 @@ public enum SharedPhrases {
     /// since no scalar's encoding starts inside another's), without Foundation.
     static func occurs(_ needle: String, in hay: String) -> Bool {
         var needle = needle, hay = hay
-        return needle.withUTF8 { n in
-            hay.withUTF8 { h in
-                guard n.count <= h.count else { return false }
-                guard let first = n.first else { return true }
-                outer: for i in 0...(h.count - n.count) where h[i] == first {
-                    for k in 1..<n.count where h[i + k] != n[k] { continue outer }
-                    return true
-                }
-                return false
-            }
+        return needle.isEmpty || needle.withUTF8 { n in hay.withUTF8 { h in firstIndex(of: n, in: h, from: 0) != nil } }
+    }
+
+    /// The first position at or after `from` where `needle` occurs in `hay`, in `hay`'s own
+    /// indices (a slice answers in its parent's positions), compared in place.
+    static func firstOccurrence(of needle: ArraySlice<Unicode.Scalar>, in hay: ArraySlice<Unicode.Scalar>, from: Int) -> Int? {
+        let base = hay.startIndex
+        return needle.withUnsafeBufferPointer { n in
+            hay.withUnsafeBufferPointer { h in firstIndex(of: n, in: h, from: from - base).map { $0 + base } }
         }
     }
 
-    /// The first position at or after `from` where `needle` occurs, compared in place.
-    static func firstOccurrence(of needle: ArraySlice<Unicode.Scalar>, in hay: [Unicode.Scalar], from: Int) -> Int? {
+    /// The search every lookup here shares: the first `i ≥ from` where `needle` starts in
+    /// `hay`; `nil` for an empty needle.
+    static func firstIndex<T: Equatable>(of needle: UnsafeBufferPointer<T>, in hay: UnsafeBufferPointer<T>, from: Int) -> Int? {
         let n = needle.count
         guard n > 0, n <= hay.count, from <= hay.count - n else { return nil }
-        let first = needle[needle.startIndex]
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { nd in
-                outer: for i in from...(h.count - n) where h[i] == first {
-                    for k in 1..<n where h[i + k] != nd[k] { continue outer }
-                    return i
-                }
-                return nil
-            }
+        let first = needle[0]
+        outer: for i in from...(hay.count - n) where hay[i] == first {
+            for k in 1..<n where hay[i + k] != needle[k] { continue outer }
+            return i
         }
+        return nil
     }
 }
