@@ -20,19 +20,24 @@ public struct HybridEncoder: Sendable {
     }
 
     public init(model: HybridModel, lexicon: Lexicon?, catalog: [Scenario]) {
-        self.model = model
         let tokenizer = Tokenizer(lexicon: lexicon)
+        self.init(model: model, lexicon: lexicon, tokenizer: tokenizer, catalog: catalog.map { RecordAnalysis($0, tokenizer: tokenizer) })
+    }
+
+    /// Fitted on a catalog already analysed with `tokenizer`, so that a caller that encodes
+    /// the same scenarios (the matcher) analyses each of them once.
+    public init(model: HybridModel, lexicon: Lexicon?, tokenizer: Tokenizer, catalog analyses: [RecordAnalysis]) {
+        self.model = model
         self.tokenizer = tokenizer
         self.expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: model.linkWeight) }
-        let analyses = catalog.map { RecordAnalysis($0, tokenizer: tokenizer) }
         self.lexical = .fit(documents: analyses.map { Array($0.ngrams.keys) })
         var domains: [String: Int32] = [:]
         for d in DomainVocabulary.all { domains[d] = Int32(domains.count) }
-        for s in catalog { for d in s.domains where domains[d] == nil { domains[d] = Int32(domains.count) } }
+        for a in analyses { for d in a.declaredDomains where domains[d] == nil { domains[d] = Int32(domains.count) } }
         self.domainVocabulary = domains
         var districts: [String: Int32] = [:]
         for d in DomainVocabulary.districts { districts[d] = Int32(districts.count) }
-        for s in catalog { if let d = s.district, districts[d] == nil { districts[d] = Int32(districts.count) } }
+        for a in analyses { if let d = a.district, districts[d] == nil { districts[d] = Int32(districts.count) } }
         self.districtVocabulary = districts
     }
 

@@ -12,9 +12,12 @@ public struct Matcher: Sendable {
 
     public init(catalog: [Scenario], model: HybridModel, lexicon: Lexicon?) {
         self.catalog = catalog
-        let encoder = HybridEncoder(model: model, lexicon: lexicon, catalog: catalog)
+        // Each scenario is analysed once: for the encoder's vocabularies and for its vector.
+        let tokenizer = Tokenizer(lexicon: lexicon)
+        let analyses = parallelMap(catalog) { RecordAnalysis($0, tokenizer: tokenizer) }
+        let encoder = HybridEncoder(model: model, lexicon: lexicon, tokenizer: tokenizer, catalog: analyses)
         self.encoder = encoder
-        let encodings = catalog.map { encoder.encode($0) }
+        let encodings = parallelMap(analyses) { encoder.encode($0, side: .demand) }
         self.scenarioEncodings = encodings
         self.scenarioTexts = catalog.map { SharedPhrases.Text($0.text) }
         let layout = IndexLayout(encoder: encoder, catalog: encodings)
