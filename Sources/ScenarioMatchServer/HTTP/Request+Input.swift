@@ -42,14 +42,4 @@ extension Request {
         }
         return value
     }
-
-    /// A boolean query parameter (`true`/`false`/`1`/`0`), or `fallback` when absent.
-    func booleanQuery(_ name: String, default fallback: Bool) throws(APIError) -> Bool {
-        guard let text = query(name) else { return fallback }
-        switch text.lowercased() {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
-        default: throw APIError.badRequest("expected true or false, got '\(text.prefix(40))'", field: name)
-        }
-    }
 }

@@ -44,8 +44,6 @@ public final class MatcherHolder: @unchecked Sendable {
         return snapshot
     }
 
-    public var hasRegistry: Bool { companies != nil }
-
     /// Rebuilds from the repository and publishes the result unless a newer one got there
     /// first. The ticket is taken before the read, so a later ticket has read a catalog
     /// holding at least every write an earlier one saw: whichever snapshot is current when
