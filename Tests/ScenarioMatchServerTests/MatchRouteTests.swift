@@ -109,7 +109,7 @@ struct MatchRouteTests {
         let matcher = Matcher(catalog: catalog)
         let constraints = Constraints(today: ServerFixtures.today, includeClosed: true, includeExpired: true)
         let plain = MatchAnswer(companyID: company.id, matches: matcher.match(company, top: 8, constraints: constraints))
-        let filtered = matcher.matchItems(company, top: 8, constraints: constraints) { _ in true }
+        let filtered = MatchAnswer(companyID: company.id, matches: matcher.match(company, top: 8, constraints: constraints) { _ in true }).matches
         #expect(filtered.map(\.scenarioID) == plain.matches.map(\.scenarioID))
         #expect(filtered.map(\.score) == plain.matches.map(\.score))
         #expect(filtered.map(\.reasons) == plain.matches.map(\.reasons))

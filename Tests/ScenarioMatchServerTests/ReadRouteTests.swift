@@ -141,7 +141,7 @@ struct ReadRouteTests {
         let companies = try RecordFiles.companies(path: ServerFixtures.companies)
         let snapshot = MatcherHolder(catalog: catalog, model: nil, lexicon: nil, companies: companies).current
         let constraints = Constraints(today: ServerFixtures.today, includeClosed: true, includeExpired: true)
-        let hits = snapshot.registry!.best(for: catalog[0], k: 4, encoder: snapshot.matcher.encoder, constraints: constraints)
+        let hits = snapshot.registry!.best(forScenario: 0, k: 4, matcher: snapshot.matcher, constraints: constraints)
         for hit in hits {
             let forward = snapshot.matcher.match(hit.company, top: 8, constraints: constraints)
             let same = try #require(forward.first { $0.scenario.id == catalog[0].id })

@@ -31,8 +31,11 @@ public struct Matcher: Sendable {
         self.init(catalog: catalog, model: .untrained(lexicon: lexicon), lexicon: lexicon)
     }
 
-    public func match(_ company: Company, top: Int, constraints: Constraints) -> [Match] {
-        match([company], top: top, constraints: constraints)[0]
+    /// The `top` scenarios for one company; `keep`, when given, narrows the catalog (the web
+    /// page's district and domain filters) inside the search, after the multiply. It may be
+    /// asked from several threads at once, so it must only read.
+    public func match(_ company: Company, top: Int, constraints: Constraints, where keep: ((Scenario) -> Bool)? = nil) -> [Match] {
+        matchBothWays([company], top: top, perScenario: 0, constraints: constraints, where: keep).perCompany[0]
     }
 
     /// Matches for many companies at once: one sgemm per block of companies.
@@ -42,14 +45,15 @@ public struct Matcher: Sendable {
 
     /// Ranked scenarios per company and, from the same score blocks, the `perScenario` best
     /// of these companies per scenario (entry ids index `companies`).
-    public func matchBothWays(_ companies: [Company], top: Int, perScenario: Int, constraints: Constraints)
+    public func matchBothWays(_ companies: [Company], top: Int, perScenario: Int, constraints: Constraints,
+                              where keep: ((Scenario) -> Bool)? = nil)
         -> (perCompany: [[Match]], perScenario: [[TopKHeap.Entry]]) {
         let encoder = self.encoder
         let encodings = parallelMap(companies) { encoder.encode($0) }
         let (queries, sparse) = layout.matrices(encodings)
         let scenarioOK = catalog.map { constraints.scenarioVerdict($0) == .passed }
         let (found, reverse) = index.searchBothWays(queries, sparse: sparse, k: top, reverseK: perScenario) { q, j in
-            scenarioOK[j] && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
+            scenarioOK[j] && (keep?(catalog[j]) ?? true) && constraints.verdict(company: companies[q], scenario: catalog[j]) == .passed
         }
         // Reasons are the costly part of a large batch: built on all cores, each company's
         // text normalized once, the scenarios' once per matcher.
@@ -66,6 +70,9 @@ public struct Matcher: Sendable {
         }
         return (perCompany, reverse)
     }
+
+    /// Catalog entry `j` as the matcher encoded it.
+    public func encoding(ofScenario j: Int) -> HybridEncoder.Encoded { scenarioEncodings[j] }
 
     /// Reasons for `company` (already encoded) against catalog entry `j`, from the
     /// scenario's encoding and normalized text kept by the matcher.

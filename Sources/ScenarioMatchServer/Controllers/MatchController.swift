@@ -26,16 +26,10 @@ struct MatchController<Context: RequestContext> {
             throw APIError(error)
         }
         let matcher = holder.current.matcher
-        let constraints = configuration.constraints()
-        let answer: MatchAnswer
-        if district == nil && domain == nil {
-            answer = MatchAnswer(companyID: company.id, matches: matcher.match(company, top: top, constraints: constraints))
-        } else {
-            let items = matcher.matchItems(company, top: top, constraints: constraints) { s in
-                (district == nil || s.district == district) && (domain == nil || s.domains.contains(domain!))
-            }
-            answer = MatchAnswer(companyID: company.id, items: items)
-        }
+        let filter = ScenarioFilter(domain: domain, district: district)
+        let keep: ((Scenario) -> Bool)? = filter == ScenarioFilter() ? nil : { filter.accepts($0) }
+        let matches = matcher.match(company, top: top, constraints: configuration.constraints(), where: keep)
+        let answer = MatchAnswer(companyID: company.id, matches: matches)
         return JSONBody.response(data: try answer.render())
     }
 }

@@ -77,7 +77,7 @@ struct ScenariosController<Repository: CatalogRepository, Context: RequestContex
         var constraints = configuration.constraints()
         constraints.includeClosed = true
         constraints.includeExpired = true
-        let hits = registry.best(for: scenario, k: top, encoder: snapshot.matcher.encoder, constraints: constraints)
+        let hits = registry.best(forScenario: j, k: top, matcher: snapshot.matcher, constraints: constraints)
         return JSONBody.response(CompaniesAnswer(
             scenario_id: scenario.id, title: scenario.title,
             companies: hits.enumerated().map { r, h in

@@ -39,11 +39,6 @@ public struct MatchAnswer: Encodable, Sendable {
         }
     }
 
-    init(companyID: String, items: [Item]) {
-        self.companyID = companyID
-        self.matches = items
-    }
-
     public func render() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -19,23 +19,22 @@ struct RegistryIndex: Sendable {
         var reasons: [String]
     }
 
-    /// The `k` best companies for `scenario`: Σᵦ wᵦ·⟨c, s⟩, the same score the forward
-    /// direction gets from the dense index, with the company-side constraints applied.
-    func best(for scenario: Scenario, k: Int, encoder: HybridEncoder, constraints: Constraints) -> [Hit] {
-        let s = encoder.encode(scenario)
-        var heap = TopKHeap(capacity: max(1, min(k, companies.count)))
+    /// The `k` best companies for catalog entry `j` of `matcher`: Σᵦ wᵦ·⟨c, s⟩, the same
+    /// score the forward direction gets from the index, with the company-side constraints
+    /// applied. The scenario's encoding and text are the matcher's own.
+    func best(forScenario j: Int, k: Int, matcher: Matcher, constraints: Constraints) -> [Hit] {
+        guard !companies.isEmpty else { return [] }
+        let scenario = matcher.catalog[j], s = matcher.encoding(ofScenario: j)
+        var heap = TopKHeap(capacity: min(k, companies.count))
         for (i, c) in encodings.enumerated() {
             var score: Float = 0
             for b in weights.indices where weights[b] != 0 { score += weights[b] * c.blocks[b].dot(s.blocks[b]) }
             guard score >= heap.threshold, constraints.verdict(company: companies[i], scenario: scenario) == .passed else { continue }
             heap.insert(id: Int32(i), score: score)
         }
-        guard !companies.isEmpty else { return [] }
         return heap.sorted().map { e in
             let i = Int(e.id)
-            return Hit(company: companies[i], score: e.score,
-                       reasons: Reasons.explain(company: companies[i], scenario: scenario, companyEncoding: encodings[i],
-                                                scenarioEncoding: s, encoder: encoder))
+            return Hit(company: companies[i], score: e.score, reasons: matcher.explain(companies[i], encoding: encodings[i], scenario: j))
         }
     }
 }
