@@ -46,22 +46,11 @@ public final class CompanyStream: Sequence, IteratorProtocol {
 
     /// On resume, the ids of the valid rows before the checkpoint, so that a duplicate of
     /// one of them after it is still caught: the rows are read again up to the checkpoint
-    /// (never past it) and checked as on the first run.
+    /// (never past it), in chunks so that memory stays bounded, and checked as on the first run.
     private func rememberIDs(before position: Position) throws(InputError) {
         let replay = try CompanyStream(path: path)
-        let (path, header) = (self.path, self.header)
-        var done = false
-        // In chunks, so that memory stays bounded however far into the file the checkpoint is.
-        while !done {
-            var raw: [Raw] = []
-            while raw.count < 4096 {
-                guard replay.position.offset < position.offset, let r = replay.nextRaw() else { done = true; break }
-                raw.append(r)
-            }
-            for item in parallelMap(raw, { Self.item($0, header: header, path: path) }) {
-                if case .success(let c) = item.result, seen[c.id] == nil { seen[c.id] = item.line }
-            }
-        }
+        while !replay.next(upTo: 4096, before: position.offset).isEmpty {}
+        seen = replay.seen
     }
 
     /// The position after the last item returned.
@@ -78,11 +67,15 @@ public final class CompanyStream: Sequence, IteratorProtocol {
     /// on all cores, then checked for duplicate ids in order. The position after the call is
     /// right after the last row returned.
     public func next(upTo limit: Int) -> [Item] {
+        next(upTo: Swift.max(limit, 1), before: .max)
+    }
+
+    /// As `next(upTo:)`, reading no row that starts at or after byte `end`.
+    private func next(upTo limit: Int, before end: UInt64) -> [Item] {
         var raw: [Raw] = []
-        while raw.count < Swift.max(limit, 1), let r = nextRaw() { raw.append(r) }
+        while raw.count < limit, position.offset < end, let r = nextRaw() { raw.append(r) }
         let (path, header) = (self.path, self.header)
-        var items = raw.count > 1 ? parallelMap(raw) { Self.item($0, header: header, path: path) }
-                                  : raw.map { Self.item($0, header: header, path: path) }
+        var items = parallelMap(raw) { Self.item($0, header: header, path: path) }
         for i in items.indices {
             guard case .success(let c) = items[i].result else { continue }
             if let first = seen[c.id] {
