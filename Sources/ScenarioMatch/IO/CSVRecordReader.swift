@@ -9,9 +9,7 @@ public final class CSVRecordReader: Sequence, IteratorProtocol {
     private var first = true
 
     public init(path: String, offset: UInt64 = 0, line: Int = 1) throws(InputError) {
-        do { lines = try LineReader(path: path, offset: offset, line: line) } catch {
-            throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
-        }
+        lines = try LineReader(path: path, offset: offset, line: line)
         self.path = path
         self.first = offset == 0
     }

@@ -33,11 +33,7 @@ public final class CompanyStream: Sequence, IteratorProtocol {
             csv = position == nil ? headReader : try CSVRecordReader(path: path, offset: position!.offset, line: position!.line)
             jsonl = nil
         } else {
-            do {
-                jsonl = try LineReader(path: path, offset: position?.offset ?? 0, line: position?.line ?? 1)
-            } catch {
-                throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
-            }
+            jsonl = try LineReader(path: path, offset: position?.offset ?? 0, line: position?.line ?? 1)
             csv = nil
             header = nil
         }

@@ -12,11 +12,14 @@ public final class LineReader: Sequence, IteratorProtocol {
     public private(set) var offset: UInt64 = 0
 
     /// Starts at byte `offset`, which must be the start of a line, numbered `line`.
-    public init(path: String, chunkSize: Int = 1 << 20, offset: UInt64 = 0, line: Int = 1) throws {
+    /// A file that cannot be opened, or not at `offset`, is one `InputError` naming it.
+    public init(path: String, chunkSize: Int = 1 << 20, offset: UInt64 = 0, line: Int = 1) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, line: 0, message: "cannot open file")
         }
-        if offset > 0 { try handle.seek(toOffset: offset) }
+        if offset > 0 {
+            do { try handle.seek(toOffset: offset) } catch { throw InputError(file: path, line: 0, message: "cannot open file") }
+        }
         self.handle = handle
         self.chunkSize = chunkSize
         self.offset = offset

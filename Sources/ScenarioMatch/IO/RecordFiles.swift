@@ -53,10 +53,7 @@ public enum RecordFiles {
     static func forEachJSONLine(
         path: String, _ body: (Int, JSONFields) throws(InputError) -> Void
     ) throws(InputError) {
-        let reader: LineReader
-        do { reader = try LineReader(path: path) } catch {
-            throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
-        }
+        let reader = try LineReader(path: path)
         for (line, text) in reader {
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let fields: JSONFields

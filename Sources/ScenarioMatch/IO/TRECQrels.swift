@@ -24,10 +24,7 @@ public struct TRECQrels: Sendable, Equatable {
 
     /// Reads a qrels file; the first bad line stops the read.
     public static func read(path: String) throws(InputError) -> TRECQrels {
-        let reader: LineReader
-        do { reader = try LineReader(path: path) } catch {
-            throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
-        }
+        let reader = try LineReader(path: path)
         var qrels = TRECQrels()
         var firstLine: [String: [String: Int]] = [:]
         for (line, bytes) in reader {

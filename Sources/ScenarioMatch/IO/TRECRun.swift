@@ -56,10 +56,7 @@ public struct TRECRun: Sendable, Equatable {
 
     /// Reads a run file; the first bad line stops the read.
     public static func read(path: String) throws(InputError) -> TRECRun {
-        let reader: LineReader
-        do { reader = try LineReader(path: path) } catch {
-            throw (error as? InputError) ?? InputError(file: path, line: 0, message: "cannot open file")
-        }
+        let reader = try LineReader(path: path)
         var run = TRECRun()
         var firstLine: [String: [String: Int]] = [:]
         for (line, bytes) in reader {
