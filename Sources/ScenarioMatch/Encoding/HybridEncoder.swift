@@ -26,7 +26,7 @@ public struct HybridEncoder: Sendable {
 
     /// Fitted on a catalog already analysed with `tokenizer`, so that a caller that encodes
     /// the same scenarios (the matcher) analyses each of them once.
-    public init(model: HybridModel, lexicon: Lexicon?, tokenizer: Tokenizer, catalog analyses: [RecordAnalysis]) {
+    init(model: HybridModel, lexicon: Lexicon?, tokenizer: Tokenizer, catalog analyses: [RecordAnalysis]) {
         self.model = model
         self.tokenizer = tokenizer
         self.expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: model.linkWeight) }

@@ -28,8 +28,10 @@ public struct ModelTrainer: Sendable {
         var best: Result?
         // Without concepts the link weight changes nothing: fit once.
         let links = lexicon == nil || !options.blocks.contains(.concept) && !options.blocks.contains(.semantic) ? [options.linkWeights[0]] : options.linkWeights
+        // The texts do not depend on the link weight: analysed once for every candidate.
+        let analyses = trainingAnalyses()
         for link in links {
-            let base = try unsupervisedModel(linkWeight: link)
+            let base = try unsupervisedModel(linkWeight: link, analyses: analyses)
             let matcher = Matcher(catalog: catalog, model: base, lexicon: lexicon)
             let fitter = WeightFitter(matcher: matcher, companies: judged, judgments: judgments,
                                       constraints: Constraints(today: options.today), cutoff: options.cutoff)
@@ -47,10 +49,19 @@ public struct ModelTrainer: Sendable {
     /// Everything that needs no judgments: vocabularies and the LSA projection, learned on
     /// the catalog and the training companies' texts.
     public func unsupervisedModel(linkWeight: Float) throws -> HybridModel {
+        try unsupervisedModel(linkWeight: linkWeight, analyses: trainingAnalyses())
+    }
+
+    /// The texts the unsupervised parts learn from: catalog, training companies and, when
+    /// enabled, the lexicon as pseudo-documents.
+    func trainingAnalyses() -> [RecordAnalysis] {
         let tokenizer = Tokenizer(lexicon: lexicon)
-        let expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: linkWeight) }
-        let analyses = catalog.map { RecordAnalysis($0, tokenizer: tokenizer) } + companies.map { RecordAnalysis($0, tokenizer: tokenizer) }
+        return catalog.map { RecordAnalysis($0, tokenizer: tokenizer) } + companies.map { RecordAnalysis($0, tokenizer: tokenizer) }
             + (options.lexiconDocuments ? Self.lexiconDocuments(lexicon, tokenizer: tokenizer) : [])
+    }
+
+    func unsupervisedModel(linkWeight: Float, analyses: [RecordAnalysis]) throws -> HybridModel {
+        let expansion = lexicon.map { ConceptExpansion(lexicon: $0, linkWeight: linkWeight) }
         let expanded = analyses.map { expansion?.expand($0.concepts) ?? [:] }
 
         let conceptIDs = (lexicon?.concepts ?? []).filter { $0.kind != .generic }.map(\.id)
