@@ -11,7 +11,7 @@ enum EvalText {
         }
         func count(_ name: String, _ value: Int) {
             // trec_eval prints its counts (num_q, num_rel …) as integers: "%-22s\t%s\t%ld".
-            out += name + String(repeating: " ", count: max(0, 22 - name.utf8.count)) + "\tall\t\(value)\n"
+            out += TRECEvaluation.padded(name) + "\tall\t\(value)\n"
         }
         line("scenario_coverage_\(m.k)_m\(m.minimumCompanies)", "all", m.coverage)
         line("exposure_gini_\(m.k)", "all", m.gini)
@@ -30,12 +30,12 @@ enum EvalText {
         // Only queries evaluated for both runs are paired; say so when that drops some.
         let dropped = n < max(queriesA, queriesB) ? " (of \(queriesA) in A, \(queriesB) in B)" : ""
         var out = "# compare B=\(runB) with A=\(runA): \(n) paired queries\(dropped); randomization test \(permutations) permutations (seed \(seed)); Holm across \(rows.count) measures\n"
-        out += ["measure".padding(toLength: 22, withPad: " ", startingAt: 0), "mean_A", "mean_B", "B-A",
+        out += [TRECEvaluation.padded("measure"), "mean_A", "mean_B", "B-A",
                 "p_rand", "p_rand_holm", "p_t", "p_t_holm", "win/tie/loss"].joined(separator: "\t") + "\n"
         for r in rows {
-            let name = r.measure + String(repeating: " ", count: max(0, 22 - r.measure.utf8.count))
-            let fields = [name, f(r.meanA), f(r.meanB), String(format: "%+.4f", r.meanDifference),
-                          f(r.randomizationP), f(r.randomizationPHolm) + stars(r.randomizationPHolm),
+            let stars = HTMLReport.stars(r.randomizationPHolm)
+            let fields = [TRECEvaluation.padded(r.measure), f(r.meanA), f(r.meanB), String(format: "%+.4f", r.meanDifference),
+                          f(r.randomizationP), f(r.randomizationPHolm) + (stars.isEmpty ? "" : " " + stars),
                           f(r.tTestP), f(r.tTestPHolm), "\(r.wins)/\(r.ties)/\(r.losses)"]
             out += fields.joined(separator: "\t") + "\n"
         }
@@ -43,8 +43,4 @@ enum EvalText {
     }
 
     private static func f(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "nan" }
-
-    private static func stars(_ p: Double) -> String {
-        p < 0.001 ? " ***" : p < 0.01 ? " **" : p < 0.05 ? " *" : ""
-    }
 }

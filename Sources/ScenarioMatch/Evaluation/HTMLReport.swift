@@ -138,7 +138,8 @@ public struct HTMLReport: Sendable {
 
     // MARK: Helpers
 
-    static func stars(_ p: Double?) -> String {
+    /// Significance marks for a p-value: *** below 0.001, ** below 0.01, * below 0.05.
+    public static func stars(_ p: Double?) -> String {
         guard let p else { return "" }
         return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
     }

@@ -21,7 +21,11 @@ extension TRECEvaluation {
     /// One line as trec_eval prints it (`"%-22s\t%s\t%6.4f\n"` in meas_print_single.c and
     /// meas_print_final.c): the name padded to 22 bytes, then tab-separated query and value.
     public static func line(measure: String, query: String, value: Double) -> String {
-        let padding = max(0, 22 - measure.utf8.count)
-        return measure + String(repeating: " ", count: padding) + "\t" + query + "\t" + String(format: "%6.4f", value)
+        padded(measure) + "\t" + query + "\t" + String(format: "%6.4f", value)
+    }
+
+    /// A measure name padded to trec_eval's 22 bytes (`%-22s`).
+    public static func padded(_ measure: String) -> String {
+        measure + String(repeating: " ", count: max(0, 22 - measure.utf8.count))
     }
 }
