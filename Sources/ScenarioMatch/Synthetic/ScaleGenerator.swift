@@ -39,7 +39,7 @@ public struct ScaleGenerator {
 
     public func writeCompanies(count: Int, to path: String, csv: Bool) throws {
         var rng = SplitMix64(seed: seed)
-        let out = try Output(path: path)
+        let out = try Self.open(path)
         if csv { out.write("id,name,description,district,industries,products,technologies,qualifications,founded,employees,patents\n") }
         let domains = Array(Self.supply.keys).sorted()
         for i in 0..<count {
@@ -60,12 +60,12 @@ public struct ScaleGenerator {
                 out.write(String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self) + "\n")
             }
         }
-        try out.close()
+        try Self.publish(out, as: path)
     }
 
     public func writeScenarios(count: Int, to path: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x5C5C)
-        let out = try Output(path: path)
+        let out = try Self.open(path)
         let domains = Array(Self.demand.keys).sorted()
         for i in 0..<count {
             let d = domains[rng.below(domains.count)]
@@ -82,30 +82,16 @@ public struct ScaleGenerator {
             if rng.below(10) == 0 { record["qualifications"] = [Self.qualifications[rng.below(Self.qualifications.count)]] }
             out.write(String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self) + "\n")
         }
-        try out.close()
+        try Self.publish(out, as: path)
     }
 
-    /// Buffered, written to a temporary name and renamed at the end.
-    final class Output {
-        let path: String, tmp: String
-        let handle: FileHandle
-        var buffer = Data()
-        init(path: String) throws {
-            self.path = path
-            tmp = path + ".tmp"
-            FileManager.default.createFile(atPath: tmp, contents: nil)
-            guard let h = FileHandle(forWritingAtPath: tmp) else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-            handle = h
-        }
-        func write(_ s: String) {
-            buffer.append(contentsOf: s.utf8)
-            if buffer.count > 1 << 22 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
-        }
-        func close() throws {
-            handle.write(buffer)
-            try handle.close()
-            guard rename(tmp, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        }
+    /// Outputs are written under a temporary name through the batch's buffered `AppendFile`
+    /// and renamed into place when complete.
+    static func open(_ path: String) throws -> AppendFile { try AppendFile(path: path + ".tmp", keep: 0) }
+
+    static func publish(_ out: AppendFile, as path: String) throws {
+        try out.close()
+        guard rename(out.path, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 }
 
